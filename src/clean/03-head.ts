@@ -1,0 +1,50 @@
+// Pass 3: split the head of a plain-text page (kicker, title, date lines) from the body.
+import type { RemovedLine } from './02-lines.js';
+
+const META_LINE =
+  /^(?:(?:publish(?:ed)?|posted|updated|last updated|date|news id|article id|story id)\b.{0,60}|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?\d{1,2}(?:st|nd|rd|th)? \w+,? \d{4}.{0,20}|\w+ \d{1,2},? \d{4}.{0,20}|\d{4}-\d\d-\d\d.{0,20})$/i;
+
+const words = (line: string): number => line.split(/\s+/).filter(Boolean).length;
+
+/** A body line: a sentence of some length. */
+export function isBodyLine(line: string): boolean {
+  return words(line) >= 12 && /[.!?"”’')]$/.test(line.trim());
+}
+
+/** Whether a line only gives a date or an id (kept for describe via the input, dropped from the body). */
+export const isMetaLine = (line: string): boolean => META_LINE.test(line.trim());
+
+export interface Head {
+  /** Head lines that are neither metadata nor furniture, in order (title candidates, kickers). */
+  lines: string[];
+  body: string[];
+}
+
+/**
+ * The head is every line before the first body line. Its title-like lines are returned so
+ * describe can choose the title; the body keeps no head line and no later repeat of one.
+ */
+export function splitHead(lines: string[], removed: RemovedLine[]): Head {
+  const first = lines.findIndex((line) => isBodyLine(line));
+  const headEnd = first === -1 ? 0 : first;
+  const head: string[] = [];
+  for (const line of lines.slice(0, headEnd)) {
+    if (line === '') continue;
+    if (isMetaLine(line)) removed.push({ line, rule: 'meta-line' });
+    else head.push(line);
+    if (!isMetaLine(line)) removed.push({ line, rule: 'head-line' });
+  }
+  const headSet = new Set(head.filter((line) => words(line) >= 3));
+  const body = lines.slice(headEnd).filter((line) => {
+    if (headSet.has(line)) {
+      removed.push({ line, rule: 'repeated-title' });
+      return false;
+    }
+    if (line !== '' && words(line) <= 8 && isMetaLine(line)) {
+      removed.push({ line, rule: 'meta-line' });
+      return false;
+    }
+    return true;
+  });
+  return { lines: head, body };
+}

@@ -1,0 +1,117 @@
+// Incremental story assignment: each article joins the most similar recent story, or starts one.
+import type { StoryCentroid, StoryIndex } from './story-index.js';
+
+export interface ClusterOptions {
+  /** Least cosine similarity between an article and a story centroid to join it. */
+  threshold: number;
+  /** Terms of an article used to look up candidate stories. */
+  queryTerms: number;
+  /** Candidate stories compared per article. */
+  candidates: number;
+  /** Terms kept in a story centroid, and the number it is indexed under. */
+  centroidTerms: number;
+  indexTerms: number;
+  /** Days between an article and a story's span after which similarity decays (halves every further window). */
+  windowDays: number;
+}
+
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
+  threshold: 0.3,
+  queryTerms: 15,
+  candidates: 40,
+  centroidTerms: 120,
+  indexTerms: 25,
+  windowDays: 3,
+};
+
+export interface Assignment {
+  story: number;
+  /** Cosine similarity to the story joined; 0 for a new story. */
+  similarity: number;
+  isNew: boolean;
+}
+
+const DAY = 86_400_000;
+
+/** Unit TF-IDF vector of term counts, with smoothed idf from the index's running document frequencies. */
+export function tfidf(counts: Map<string, number>, documents: number, df: Map<string, number>): Map<string, number> {
+  const vector = new Map<string, number>();
+  let norm = 0;
+  for (const [term, count] of counts) {
+    const weight = (1 + Math.log(count)) * (Math.log((documents + 1) / ((df.get(term) ?? 0) + 1)) + 1);
+    vector.set(term, weight);
+    norm += weight * weight;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [term, weight] of vector) vector.set(term, weight / norm);
+  return vector;
+}
+
+/** Cosine of a unit vector with a centroid (normalised here). */
+export function cosine(unit: Map<string, number>, centroid: Map<string, number>): number {
+  let dot = 0;
+  let norm = 0;
+  for (const [term, weight] of centroid) {
+    norm += weight * weight;
+    const other = unit.get(term);
+    if (other !== undefined) dot += other * weight;
+  }
+  return norm === 0 ? 0 : dot / Math.sqrt(norm);
+}
+
+const strongest = (vector: Map<string, number>, n: number): [string, number][] =>
+  [...vector.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, n);
+
+/** Similarity decay for an article far in time from a story's span. */
+function timeFactor(story: StoryCentroid, time: number | undefined, windowDays: number): number {
+  if (time === undefined || story.firstSeen === undefined || story.lastSeen === undefined) return 1;
+  const gap = Math.max(0, story.firstSeen - time, time - story.lastSeen);
+  const windows = gap / (windowDays * DAY);
+  return windows <= 1 ? 1 : Math.pow(0.5, windows - 1);
+}
+
+/** Assigns articles to stories one at a time, through a StoryIndex. */
+export class Clusterer {
+  constructor(
+    private readonly index: StoryIndex,
+    private readonly options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
+  ) {}
+
+  /** Assign one article, given its term counts and publish time (epoch ms), and update the index. */
+  async assign(counts: Map<string, number>, time?: number): Promise<Assignment> {
+    const terms = [...counts.keys()];
+    await this.index.addDocument(terms);
+    const { documents, df } = await this.index.frequencies(terms);
+    const vector = tfidf(counts, documents, df);
+    const query = strongest(vector, this.options.queryTerms).map(([term]) => term);
+    let best: StoryCentroid | undefined;
+    let bestScore = 0;
+    for (const story of await this.index.candidates(query, this.options.candidates)) {
+      const score = cosine(vector, story.vector) * timeFactor(story, time, this.options.windowDays);
+      if (score > bestScore) {
+        bestScore = score;
+        best = story;
+      }
+    }
+    if (best && bestScore >= this.options.threshold) {
+      await this.join(best, vector, time);
+      return { story: best.id, similarity: bestScore, isNew: false };
+    }
+    const story: StoryCentroid = { id: await this.index.newStoryId(), vector: new Map(), size: 0 };
+    await this.join(story, vector, time);
+    return { story: story.id, similarity: 0, isNew: true };
+  }
+
+  private async join(story: StoryCentroid, vector: Map<string, number>, time: number | undefined): Promise<void> {
+    const sum = new Map(story.vector);
+    for (const [term, weight] of vector) sum.set(term, (sum.get(term) ?? 0) + weight);
+    const kept = strongest(sum, this.options.centroidTerms);
+    story.vector = new Map(kept);
+    story.size++;
+    if (time !== undefined) {
+      story.firstSeen = story.firstSeen === undefined ? time : Math.min(story.firstSeen, time);
+      story.lastSeen = story.lastSeen === undefined ? time : Math.max(story.lastSeen, time);
+    }
+    await this.index.saveStory(story, kept.slice(0, this.options.indexTerms).map(([term]) => term));
+  }
+}

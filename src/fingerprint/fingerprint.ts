@@ -1,0 +1,31 @@
+// The fingerprint stage: identity and content hashes, word shingles and the MinHash signature.
+import { createHash } from 'node:crypto';
+import type { Article } from '../article.js';
+import { minhash } from './minhash.js';
+import { shingleHashes, tokenize } from './tokens.js';
+
+/** Shingle size for near-duplicate detection (5 words: robust to small edits, rare by chance). */
+export const SHINGLE_SIZE = 5;
+
+declare module '../article.js' {
+  interface ArticleData {
+    /** SHA-256 of the normalised body (title when there is no body): equal for exact duplicates. */
+    contentHash?: string;
+    /** SHA-256 of outlet, URL, title and content: the same input item ingested twice has the same key. */
+    itemKey?: string;
+    shingles?: Uint32Array;
+    signature?: Uint32Array;
+  }
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The fingerprint stage on one article. */
+export function fingerprint(article: Article): void {
+  const tokens = tokenize(article.text || article.title || '');
+  const normalized = tokens.map((t) => t.norm).join(' ');
+  article.data.contentHash = sha256(normalized);
+  article.data.itemKey = sha256([article.outlet ?? '', article.url ?? '', article.title ?? '', article.input.id ?? '', normalized].join('\u0001'));
+  article.data.shingles = shingleHashes(tokens, SHINGLE_SIZE);
+  article.data.signature = minhash(article.data.shingles);
+}

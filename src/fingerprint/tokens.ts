@@ -1,0 +1,55 @@
+// Word tokens with their offsets in the text: the unit of shingles, MinHash and passage alignment.
+
+export interface Token {
+  /** Lower-case form, apostrophes and diacritics folded. */
+  norm: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** The word tokens of a text, in order, with their character spans. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const norm = match[0].toLowerCase().replace(/’/g, "'").normalize('NFKD').replace(/\p{M}/gu, '');
+    tokens.push({ norm, start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+/** FNV-1a, 32-bit: fast, well-spread hashes of short strings (tokens). */
+export function hashString(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** MurmurHash3's finaliser: mixes a 32-bit value so that nearby inputs land far apart. */
+export function mix32(value: number): number {
+  let h = value >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Hashes of every run of `size` consecutive tokens (word shingles), in order; one shingle for shorter texts. */
+export function shingleHashes(tokens: readonly Token[], size: number): Uint32Array {
+  const ids = tokens.map((token) => hashString(token.norm));
+  if (ids.length === 0) return new Uint32Array(0);
+  const count = Math.max(1, ids.length - size + 1);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x9747b28c;
+    for (let j = i; j < Math.min(i + size, ids.length); j++) h = mix32(h ^ ids[j]!) + j - i;
+    out[i] = h >>> 0;
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// JSONL reader: one article per line, our field names plus news-please / newspaper ones.
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { Article, type ArticleInput, type ReadResult } from '../article.js';
+
+/** Lines longer than this are refused (a runaway line is not an article). */
+const MAX_LINE_CHARS = 16 * 1024 * 1024;
+
+const asString = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+
+/** ISO 8601 from an ISO-ish string, a "YYYY-MM-DD HH:MM:SS" string or epoch milliseconds; undefined if unparseable. */
+export function normalizePublished(value: unknown): string | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  let date: Date;
+  if (typeof value === 'number') date = new Date(value);
+  else if (typeof value === 'string' && /^\d{12,14}$/.test(value.trim())) date = new Date(Number(value));
+  else if (typeof value === 'string') date = new Date(value.trim().replace(/^(\d{4}-\d\d-\d\d) (\d)/, '$1T$2'));
+  else return undefined;
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+function authorsOf(value: unknown): string[] | undefined {
+  if (Array.isArray(value)) return value.filter((a): a is string => typeof a === 'string' && a.trim() !== '');
+  if (typeof value === 'string' && value.trim() !== '') return value.split(/\s*(?:,|;| and )\s*/).filter(Boolean);
+  return undefined;
+}
+
+/**
+ * Map one parsed JSON object to article input. Returns a reason string when the object
+ * cannot be an article (not an object, no text, html or title).
+ */
+export function inputFromRecord(record: unknown): ArticleInput | string {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    return `expecting a JSON object, instead found ${Array.isArray(record) ? 'an array' : record === null ? 'null' : typeof record}`;
+  }
+  const r = record as Record<string, unknown>;
+  const input: ArticleInput = {
+    id: asString(r.id),
+    url: asString(r.url),
+    outlet: asString(r.outlet) ?? asString(r.source_domain),
+    title: asString(r.title),
+    text: asString(r.text) ?? asString(r.maintext),
+    html: asString(r.html),
+    published: normalizePublished(r.published ?? r.date_publish ?? r.publish_date),
+    language: asString(r.language),
+    authors: authorsOf(r.authors),
+  };
+  if (!input.text && !input.html && !input.title) {
+    return 'expecting at least one of "text", "maintext", "html" or "title", instead found none';
+  }
+  return input;
+}
+
+/** Stream the articles of a JSONL file; a broken line yields a failure naming file and line. */
+export async function* readJsonl(file: string): AsyncGenerator<ReadResult> {
+  const bytes = createReadStream(file);
+  const input = file.endsWith('.gz') ? bytes.pipe(createGunzip()) : bytes;
+  input.setEncoding('utf8');
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const raw of lines) {
+    lineNumber++;
+    const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (line.trim() === '') continue;
+    const source = { file, line: lineNumber };
+    if (line.length > MAX_LINE_CHARS) {
+      yield { ok: false, failure: { source, rule: 'read:too-large', reason: `line longer than ${MAX_LINE_CHARS} characters` } };
+      continue;
+    }
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch (error) {
+      yield { ok: false, failure: { source, rule: 'read:json', reason: `expecting a JSON object, instead found malformed JSON (${(error as Error).message})` } };
+      continue;
+    }
+    const input = inputFromRecord(record);
+    if (typeof input === 'string') {
+      yield { ok: false, failure: { source, rule: 'read:fields', reason: input } };
+      continue;
+    }
+    if (input.text?.includes('\uFFFD')) {
+      const article = new Article(source, input);
+      article.message('read:encoding', 'the text holds U+FFFD replacement characters: it was decoded with the wrong encoding upstream');
+      yield { ok: true, article };
+      continue;
+    }
+    yield { ok: true, article: new Article(source, input) };
+  }
+}
