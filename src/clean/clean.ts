@@ -20,12 +20,15 @@ export interface CleanResult {
   removed: RemovedLine[];
 }
 
-/** Clean plain text (or text an HTML extractor produced): paragraphs separated by blank lines. */
-export function cleanText(raw: string): CleanResult {
+/**
+ * Clean plain text (or text an HTML extractor produced): paragraphs separated by blank lines.
+ * `fromHtml`: the extractor already took the title and head away, so the head pass is skipped.
+ */
+export function cleanText(raw: string, options: { fromHtml?: boolean } = {}): CleanResult {
   const removed: RemovedLine[] = [];
   const lines = normalizeUnicode(raw).split('\n');
   const kept = dropNoiseLines(lines, removed);
-  const { lines: headLines, body } = splitHead(kept, removed);
+  const { lines: headLines, body } = options.fromHtml ? { lines: [], body: kept } : splitHead(kept, removed);
   const tail = cutTail(body, removed);
   const paragraphs = tail.filter((line) => line !== '').map((line) => line.replace(/[ \t]+/g, ' '));
   return { text: paragraphs.join('\n\n'), headLines, removed };
@@ -33,7 +36,7 @@ export function cleanText(raw: string): CleanResult {
 
 /** The clean stage on one article. */
 export function clean(article: Article): void {
-  const result = cleanText(article.input.text ?? '');
+  const result = cleanText(article.input.text ?? '', { fromHtml: article.input.html !== undefined });
   article.text = result.text;
   article.data.headLines = result.headLines;
   article.data.removed = result.removed;

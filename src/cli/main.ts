@@ -1,1 +1,141 @@
-export async function main(argv: string[]): Promise<number> { console.log('hi', argv.length); return 0; }
+// The newsfuse command line: commander wiring of the store commands and the stateless tools.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { positiveInt, say } from './io.js';
+import {
+  clusterCommand,
+  compareCommand,
+  dupesCommand,
+  extractCommand,
+  similarityCommand,
+  summarizeCommand,
+  timexCommand,
+} from './stateless.js';
+
+// Commander passes positional arguments, then options, then the command: typed per action below.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Action = (...args: any[]) => Promise<number>;
+
+/** Wrap an action so its exit code is kept and an unexpected error becomes one clear line. */
+function run(holder: { code: number }, action: Action) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return async (...args: any[]): Promise<void> => {
+    try {
+      holder.code = await action(...args);
+    } catch (error) {
+      say((error as Error).message);
+      holder.code = 1;
+    }
+  };
+}
+
+const int = (name: string) => (value: string) => {
+  try {
+    return positiveInt(name)(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+};
+
+const ratio = (value: string): number => {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError(`expecting a number from 0 to 1, instead found "${value}"`);
+  return n;
+};
+
+export function buildProgram(holder: { code: number }): Command {
+  const program = new Command('newsfuse')
+    .description('Turn news articles from many outlets into stories with a cross-source brief.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  const db = (): Option => new Option('--db <FILE|URL>', 'store: SQLite file or postgres:// URL').env('NEWSFUSE_DB').default('newsfuse.db');
+
+  program
+    .command('ingest')
+    .description('read, clean, describe, fingerprint and cluster articles into the store')
+    .argument('<paths...>', 'files, folders or globs (.txt, .html, .jsonl, optionally .gz)')
+    .addOption(db())
+    .option('--no-progress', 'no progress bar even on a terminal')
+    .action(run(holder, async (paths: string[], options: { db: string; progress: boolean }) => (await import('./ingest.js')).ingestCommand(paths, options)));
+
+  program
+    .command('stories')
+    .description('list stories, largest and newest first')
+    .addOption(db())
+    .option('--json', 'print a JSON array')
+    .option('--limit <N>', 'at most N stories', int('--limit'), 20)
+    .option('--query <TEXT>', 'only stories whose title or articles mention TEXT')
+    .action(run(holder, async (options: { db: string; json?: boolean; limit: number; query?: string }) => (await import('./stories.js')).storiesCommand(options)));
+
+  program
+    .command('brief')
+    .description('the brief of one story (an id from `stories`, or "top" for the largest)')
+    .argument('<story>', 'story id or "top"')
+    .addOption(db())
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .action(run(holder, async (story: string, options: { db: string; format: 'md' | 'json' }) => (await import('./brief.js')).briefCommand(story, options)));
+
+  program
+    .command('extract')
+    .description('clean text and metadata of pages, without a store')
+    .argument('<files...>')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'jsonl']).default('json'))
+    .action(run(holder, extractCommand));
+
+  program
+    .command('cluster')
+    .description('assign JSONL articles to stories; prints {"id","story"} lines')
+    .requiredOption('--input <FILE>', 'articles, one JSON object a line')
+    .action(run(holder, clusterCommand));
+
+  program
+    .command('dupes')
+    .description('exact and near-duplicate pairs among JSONL articles')
+    .requiredOption('--input <FILE>', 'articles, one JSON object a line')
+    .option('--threshold <J>', 'least shingle Jaccard for a near duplicate', ratio, 0.5)
+    .action(run(holder, dupesCommand));
+
+  program
+    .command('compare')
+    .description('similarity of two article files, same-story verdict, shared passages')
+    .argument('<a>')
+    .argument('<b>')
+    .option('--json', 'print JSON')
+    .action(run(holder, compareCommand));
+
+  program
+    .command('similarity')
+    .description('similarity of article pairs: {"id","a","b"} lines in, {"id","similarity","sameStory"} out')
+    .requiredOption('--input <FILE>', 'pairs, one JSON object a line')
+    .action(run(holder, similarityCommand));
+
+  program
+    .command('timex')
+    .description('time expressions of a text, resolved against a reference date')
+    .requiredOption('--ref <ISO_DATE>', 'document creation time')
+    .argument('<file>')
+    .action(run(holder, async (file: string, options: { ref: string }) => timexCommand(file, options)));
+
+  program
+    .command('summarize')
+    .description('extractive summaries of article groups: {"id","articles"} lines in, {"id","summary"} out')
+    .requiredOption('--input <FILE>', 'groups, one JSON object a line')
+    .option('--words <N>', 'summary length in words', int('--words'), 60)
+    .action(run(holder, summarizeCommand));
+
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const holder = { code: 0 };
+  const program = buildProgram(holder);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    say((error as Error).message);
+    return 1;
+  }
+  return holder.code;
+}

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { Article, type ArticleInput, type ReadResult } from '../article.js';
+import { extractHtml } from './html.js';
 
 /** Lines longer than this are refused (a runaway line is not an article). */
 const MAX_LINE_CHARS = 16 * 1024 * 1024;
@@ -79,6 +80,21 @@ export async function* readJsonl(file: string): AsyncGenerator<ReadResult> {
     const input = inputFromRecord(record);
     if (typeof input === 'string') {
       yield { ok: false, failure: { source, rule: 'read:fields', reason: input } };
+      continue;
+    }
+    if (input.html && !input.text) {
+      const page = extractHtml(input.html, { url: input.url });
+      const article = new Article(source, {
+        ...input,
+        text: page.text,
+        title: input.title ?? page.title,
+        outlet: input.outlet ?? page.outlet,
+        published: input.published ?? page.published,
+        language: input.language ?? page.language,
+        authors: input.authors ?? (page.authors.length ? page.authors : undefined),
+      });
+      for (const note of page.notes) article.message(note.rule, note.reason);
+      yield { ok: true, article };
       continue;
     }
     if (input.text?.includes('\uFFFD')) {

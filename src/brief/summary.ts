@@ -1,0 +1,104 @@
+// Extractive multi-source summary: central, well-supported sentences, no two saying the same.
+import { termCounts } from '../cluster/terms.js';
+import { cosine, tfidf } from '../cluster/assign.js';
+import { splitSentences } from './sentences.js';
+
+/** One document of a summary's input. */
+export interface SummaryDocument {
+  id: string;
+  title?: string;
+  text: string;
+  /** Publish time (epoch ms), to order support; optional. */
+  time?: number;
+}
+
+export interface SummarySentence {
+  text: string;
+  /** The document the sentence is taken from, and its span there. */
+  document: string;
+  start: number;
+  end: number;
+  /** Documents that carry a sentence saying the same (the source first). */
+  support: string[];
+  score: number;
+}
+
+interface Candidate extends SummarySentence {
+  vector: Map<string, number>;
+  position: number;
+}
+
+const SAME_SENTENCE = 0.6;
+const REDUNDANT = 0.45;
+
+/**
+ * Pick sentences until `words` is reached. A sentence scores by its similarity to the centroid of
+ * all documents, its lead position, and how many documents carry a like sentence; a sentence too
+ * like one already picked is skipped (MMR-style). Sentences keep their document order per source.
+ */
+export function summarize(documents: SummaryDocument[], words = 80): SummarySentence[] {
+  const candidates: Candidate[] = [];
+  const df = new Map<string, number>();
+  const raw: { doc: SummaryDocument; start: number; end: number; counts: Map<string, number>; position: number }[] = [];
+  for (const doc of documents) {
+    const spans = splitSentences(doc.text);
+    spans.forEach((span, position) => {
+      const sentence = doc.text.slice(span.start, span.end);
+      const count = sentence.split(/\s+/).length;
+      if (count < 6 || count > 60) return;
+      const counts = termCounts(undefined, sentence);
+      if (counts.size < 3) return;
+      raw.push({ doc, start: span.start, end: span.end, counts, position });
+      for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    });
+  }
+  if (raw.length === 0) return fallback(documents, words);
+  const centroid = new Map<string, number>();
+  for (const r of raw) {
+    const vector = tfidf(r.counts, raw.length, df);
+    for (const [term, weight] of vector) centroid.set(term, (centroid.get(term) ?? 0) + weight);
+    candidates.push({ text: r.doc.text.slice(r.start, r.end), document: r.doc.id, start: r.start, end: r.end, support: [r.doc.id], score: 0, vector, position: r.position });
+  }
+  for (const c of candidates) {
+    for (const other of candidates) {
+      if (other.document === c.document || c.support.includes(other.document)) continue;
+      if (cosine(c.vector, other.vector) >= SAME_SENTENCE) c.support.push(other.document);
+    }
+    const lead = 1 / (1 + c.position * 0.5);
+    const supportShare = documents.length > 1 ? (c.support.length - 1) / (documents.length - 1) : 0;
+    c.score = cosine(c.vector, centroid) * (0.6 + 0.4 * lead) * (1 + 0.5 * supportShare);
+  }
+  candidates.sort((x, y) => y.score - x.score);
+  const picked: Candidate[] = [];
+  let total = 0;
+  for (const c of candidates) {
+    if (total >= words) break;
+    if (picked.some((p) => cosine(c.vector, p.vector) >= REDUNDANT)) continue;
+    picked.push(c);
+    total += c.text.split(/\s+/).length;
+  }
+  const order = new Map(documents.map((d, i) => [d.id, i]));
+  picked.sort((x, y) => x.position - y.position || order.get(x.document)! - order.get(y.document)!);
+  return picked.map(({ vector: _v, position: _p, ...sentence }) => sentence);
+}
+
+/** Documents with no usable sentence (titles only): the first title stands in. */
+function fallback(documents: SummaryDocument[], words: number): SummarySentence[] {
+  const doc = documents.find((d) => d.title || d.text);
+  if (!doc) return [];
+  const text = (doc.title || doc.text).split(/\s+/).slice(0, words).join(' ');
+  return [{ text, document: doc.id, start: 0, end: doc.title ? 0 : text.length, support: [doc.id], score: 0 }];
+}
+
+/** The summary as plain text, cut to about `words` words at a sentence end where possible. */
+export function summaryText(sentences: SummarySentence[], words: number): string {
+  const out: string[] = [];
+  let total = 0;
+  for (const s of sentences) {
+    const n = s.text.split(/\s+/).length;
+    if (total > 0 && total + n > words * 1.15) break;
+    out.push(s.text);
+    total += n;
+  }
+  return out.join(' ');
+}

@@ -1,0 +1,33 @@
+// Cluster a finite list of articles in publish order with an in-memory index (the stateless `cluster` command).
+import type { Article } from '../article.js';
+import { timeOf } from '../pipeline.js';
+import { Clusterer, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './assign.js';
+import { MemoryStoryIndex } from './story-index.js';
+import { articleTerms } from './terms.js';
+
+/**
+ * Processing order: by publish time where articles have one; an article without a time keeps its
+ * input position behind the article before it (stable sort on the last known time).
+ */
+export function processingOrder(articles: readonly Article[]): Article[] {
+  let last = -Infinity;
+  const keyed = articles.map((article, index) => {
+    const time = timeOf(article);
+    if (time !== undefined) last = time;
+    return { article, index, key: time ?? last };
+  });
+  keyed.sort((x, y) => x.key - y.key || x.index - y.index);
+  return keyed.map((k) => k.article);
+}
+
+/** Assign every article to a story, in processing order; yields `{id, story}` as it goes. */
+export async function* clusterArticles(
+  articles: readonly Article[],
+  options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
+): AsyncGenerator<{ id: string; story: number }> {
+  const clusterer = new Clusterer(new MemoryStoryIndex(), options);
+  for (const article of processingOrder(articles)) {
+    const assignment = await clusterer.assign(articleTerms(article), timeOf(article));
+    yield { id: article.id, story: assignment.story };
+  }
+}

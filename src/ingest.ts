@@ -1,0 +1,138 @@
+// Ingestion: read -> prepare (clean, describe, fingerprint) -> dedupe -> cluster -> store, in committed batches.
+import type { Article, ReadFailure } from './article.js';
+import { Clusterer } from './cluster/assign.js';
+import { articleTerms } from './cluster/terms.js';
+import { bandKeys, estimateJaccard } from './fingerprint/minhash.js';
+import { prepare, timeOf } from './pipeline.js';
+import { readPaths } from './read/files.js';
+import type { Store } from './store/store.js';
+
+/** Estimated Jaccard above which a stored article is reported as a near duplicate of the new one. */
+const NEAR_DUPLICATE = 0.8;
+
+export type IngestEvent =
+  | { kind: 'new'; article: Article; id: number; story: number; newStory: boolean }
+  | { kind: 'duplicate'; article: Article; of: number }
+  | { kind: 'failed'; failure: ReadFailure };
+
+export interface IngestSummary {
+  read: number;
+  new: number;
+  duplicate: number;
+  failed: number;
+  stories: Set<number>;
+  newStories: number;
+  /** Failure and message counts by rule id. */
+  failures: ReadFailure[];
+  warnings: Map<string, number>;
+}
+
+export interface IngestOptions {
+  /** Articles per committed transaction: a crash loses at most the batch in flight, never a committed one. */
+  batchSize?: number;
+  onEvent?: (event: IngestEvent) => void;
+}
+
+/** Store one prepared article: skip it if the same item is stored, else cluster and insert it. */
+async function ingestArticle(store: Store, clusterer: Clusterer, article: Article): Promise<IngestEvent> {
+  const { itemKey, contentHash, signature } = article.data;
+  if (!itemKey || !contentHash || !signature) {
+    return { kind: 'failed', failure: { source: article.source, rule: 'fingerprint:missing', reason: 'the article could not be fingerprinted' } };
+  }
+  const existing = await store.findByItemKey(itemKey);
+  if (existing !== undefined) return { kind: 'duplicate', article, of: existing };
+
+  const bands = bandKeys(signature);
+  const [exact] = await store.findByContentHash(contentHash);
+  if (exact !== undefined) article.message('fingerprint:exact-duplicate', `same text as stored article #${exact}`, 'info');
+  else {
+    const near = (await store.getArticles((await store.findByBands(bands, 20)).slice(0, 20)))
+      .map((other) => ({ id: other.id, score: estimateJaccard(other.signature, signature) }))
+      .filter((c) => c.score >= NEAR_DUPLICATE)
+      .sort((x, y) => y.score - x.score)[0];
+    if (near) article.message('fingerprint:near-duplicate', `near duplicate (Jaccard ~${near.score.toFixed(2)}) of stored article #${near.id}`, 'info');
+  }
+
+  const assignment = await clusterer.assign(articleTerms(article), timeOf(article));
+  const id = await store.insertArticle(
+    {
+      itemKey,
+      contentHash,
+      source: article.where,
+      externalId: article.input.id,
+      url: article.url,
+      outlet: article.outlet,
+      title: article.title,
+      published: article.published,
+      language: article.language,
+      authors: article.authors,
+      credits: article.data.credits ?? [],
+      cited: article.data.cited ?? [],
+      dateline: article.data.dateline ? article.text.slice(article.data.dateline.start, article.data.dateline.end).trim() : undefined,
+      text: article.text,
+      signature,
+      messages: article.messages.map((m) => `${m.reason} [${m.rule}]`),
+    },
+    assignment.story,
+    bands,
+    article.messages.some((m) => m.rule === 'describe:no-title'),
+  );
+  return { kind: 'new', article, id, story: assignment.story, newStory: assignment.isNew };
+}
+
+/**
+ * Ingest every article under `paths` into the store. Never throws for content problems: each bad
+ * item is a failure in the summary and the batch goes on. Work is committed every `batchSize`
+ * articles, so an interrupted run keeps everything committed before it.
+ */
+export async function ingest(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const batchSize = options.batchSize ?? 200;
+  const clusterer = new Clusterer(store.storyIndex);
+  const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, failed: 0, stories: new Set(), newStories: 0, failures: [], warnings: new Map() };
+  const record = (event: IngestEvent): void => {
+    if (event.kind === 'failed') {
+      summary.failed++;
+      summary.failures.push(event.failure);
+    } else {
+      summary.read++;
+      if (event.kind === 'duplicate') summary.duplicate++;
+      else {
+        summary.new++;
+        summary.stories.add(event.story);
+        if (event.newStory) summary.newStories++;
+        for (const m of event.article.messages) if (m.severity !== 'info') summary.warnings.set(m.rule, (summary.warnings.get(m.rule) ?? 0) + 1);
+      }
+    }
+    options.onEvent?.(event);
+  };
+
+  let batch: Article[] = [];
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const articles = batch;
+    batch = [];
+    const events = await store.transaction(async () => {
+      const done: IngestEvent[] = [];
+      for (const article of articles) done.push(await ingestArticle(store, clusterer, article));
+      return done;
+    });
+    events.forEach(record);
+  };
+
+  for await (const result of readPaths(paths)) {
+    if (!result.ok) {
+      record({ kind: 'failed', failure: result.failure });
+      continue;
+    }
+    const article = prepare(result.article);
+    const fatal = article.messages.find((m) => m.severity === 'error');
+    if (fatal) {
+      record({ kind: 'failed', failure: { source: article.source, rule: fatal.rule, reason: fatal.reason } });
+      continue;
+    }
+    batch.push(article);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return summary;
+}

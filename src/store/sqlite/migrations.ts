@@ -1,0 +1,71 @@
+// Versioned schema of the SQLite store: migration N brings PRAGMA user_version from N-1 to N.
+
+export const MIGRATIONS: string[] = [
+  // 1: articles, stories, the clustering index and LSH bands.
+  `
+  CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    item_key TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    source TEXT NOT NULL,
+    external_id TEXT,
+    url TEXT,
+    outlet TEXT,
+    title TEXT,
+    published TEXT,
+    language TEXT,
+    authors TEXT NOT NULL DEFAULT '[]',
+    credits TEXT NOT NULL DEFAULT '[]',
+    cited TEXT NOT NULL DEFAULT '[]',
+    dateline TEXT,
+    text TEXT NOT NULL,
+    signature BLOB NOT NULL,
+    story_id INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL,
+    messages TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE INDEX articles_content_hash ON articles (content_hash);
+  CREATE INDEX articles_story ON articles (story_id, published);
+  CREATE INDEX articles_story_outlet ON articles (story_id, outlet, source);
+
+  CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    title_is_fallback INTEGER NOT NULL DEFAULT 1,
+    article_count INTEGER NOT NULL DEFAULT 0,
+    source_count INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT,
+    last_seen TEXT,
+    centroid TEXT NOT NULL DEFAULT '[]',
+    size INTEGER NOT NULL DEFAULT 0,
+    first_ms INTEGER,
+    last_ms INTEGER,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX stories_listing ON stories (article_count DESC, last_seen DESC);
+
+  CREATE TABLE story_terms (
+    term TEXT NOT NULL,
+    story_id INTEGER NOT NULL,
+    PRIMARY KEY (term, story_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX story_terms_story ON story_terms (story_id);
+
+  CREATE TABLE term_df (
+    term TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE counters (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO counters (name, value) VALUES ('documents', 0), ('next_story', 1);
+
+  CREATE TABLE article_bands (
+    band_key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (band_key, article_id)
+  ) WITHOUT ROWID;
+  `,
+];

@@ -1,0 +1,263 @@
+// The SQLite store (better-sqlite3, WAL): articles, stories and the clustering index in one file.
+import Database from 'better-sqlite3';
+import type { StoryCentroid, StoryIndex } from '../../cluster/story-index.js';
+import { signatureFromBuffer, signatureToBuffer } from '../../fingerprint/minhash.js';
+import type { NewArticle, Store, StoredArticle, StoryQuery, StorySummary } from '../store.js';
+import { MIGRATIONS } from './migrations.js';
+
+type Row = Record<string, unknown>;
+
+const json = (value: unknown): string => JSON.stringify(value ?? []);
+const parseList = (value: unknown): string[] => (typeof value === 'string' ? (JSON.parse(value) as string[]) : []);
+const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
+
+function toArticle(row: Row): StoredArticle {
+  return {
+    id: row.id as number,
+    itemKey: row.item_key as string,
+    contentHash: row.content_hash as string,
+    source: row.source as string,
+    externalId: orUndefined(row.external_id as string | null),
+    url: orUndefined(row.url as string | null),
+    outlet: orUndefined(row.outlet as string | null),
+    title: orUndefined(row.title as string | null),
+    published: orUndefined(row.published as string | null),
+    language: orUndefined(row.language as string | null),
+    authors: parseList(row.authors),
+    credits: parseList(row.credits),
+    cited: parseList(row.cited),
+    dateline: orUndefined(row.dateline as string | null),
+    text: row.text as string,
+    signature: signatureFromBuffer(row.signature as Buffer),
+    story: row.story_id as number,
+    ingestedAt: row.ingested_at as string,
+    messages: parseList(row.messages),
+  };
+}
+
+const toSummary = (row: Row): StorySummary => ({
+  id: row.id as number,
+  title: row.title as string,
+  articleCount: row.article_count as number,
+  sourceCount: row.source_count as number,
+  firstSeen: (row.first_seen as string | null) ?? null,
+  lastSeen: (row.last_seen as string | null) ?? null,
+});
+
+/** Bring the schema to the newest version, each migration in its own transaction. */
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`the store's schema is version ${current}, newer than this newsfuse knows (${MIGRATIONS.length}); upgrade newsfuse`);
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}
+
+class SqliteStoryIndex implements StoryIndex {
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      addTerm: db.prepare('INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1'),
+      df: db.prepare('SELECT df FROM term_df WHERE term = ?').pluck(),
+      counter: db.prepare('SELECT value FROM counters WHERE name = ?').pluck(),
+      bump: db.prepare('UPDATE counters SET value = value + 1 WHERE name = ?'),
+      story: db.prepare('SELECT id, centroid, size, first_ms, last_ms FROM stories WHERE id = ?'),
+      upsertStory: db.prepare(`INSERT INTO stories (id, centroid, size, first_ms, last_ms, updated_at) VALUES (@id, @centroid, @size, @first, @last, @now)
+        ON CONFLICT (id) DO UPDATE SET centroid = @centroid, size = @size, first_ms = @first, last_ms = @last, updated_at = @now`),
+      dropTerms: db.prepare('DELETE FROM story_terms WHERE story_id = ?'),
+      addStoryTerm: db.prepare('INSERT OR IGNORE INTO story_terms (term, story_id) VALUES (?, ?)'),
+    };
+  }
+
+  async addDocument(terms: Iterable<string>): Promise<void> {
+    for (const term of new Set(terms)) this.statements.addTerm.run(term);
+    this.statements.bump.run('documents');
+  }
+
+  async frequencies(terms: string[]): Promise<{ documents: number; df: Map<string, number> }> {
+    const df = new Map<string, number>();
+    for (const term of terms) df.set(term, (this.statements.df.get(term) as number | undefined) ?? 0);
+    return { documents: this.statements.counter.get('documents') as number, df };
+  }
+
+  async candidates(terms: string[], limit: number): Promise<StoryCentroid[]> {
+    if (terms.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT story_id, COUNT(*) AS shared FROM story_terms WHERE term IN (${terms.map(() => '?').join(',')})
+         GROUP BY story_id ORDER BY shared DESC, story_id DESC LIMIT ?`,
+      )
+      .all(...terms, limit) as Row[];
+    return rows.map((row) => {
+      const story = this.statements.story.get(row.story_id) as Row;
+      return {
+        id: story.id as number,
+        vector: new Map(JSON.parse(story.centroid as string) as [string, number][]),
+        size: story.size as number,
+        firstSeen: orUndefined(story.first_ms as number | null),
+        lastSeen: orUndefined(story.last_ms as number | null),
+      };
+    });
+  }
+
+  async saveStory(story: StoryCentroid, indexTerms: string[]): Promise<void> {
+    this.statements.upsertStory.run({
+      id: story.id,
+      centroid: JSON.stringify([...story.vector].map(([t, w]) => [t, Math.round(w * 1e5) / 1e5])),
+      size: story.size,
+      first: story.firstSeen ?? null,
+      last: story.lastSeen ?? null,
+      now: new Date().toISOString(),
+    });
+    this.statements.dropTerms.run(story.id);
+    for (const term of indexTerms) this.statements.addStoryTerm.run(term, story.id);
+  }
+
+  async newStoryId(): Promise<number> {
+    const id = this.statements.counter.get('next_story') as number;
+    this.statements.bump.run('next_story');
+    return id;
+  }
+}
+
+export class SqliteStore implements Store {
+  readonly capabilities = { concurrentWriters: false, engine: 'sqlite' as const };
+  readonly storyIndex: StoryIndex;
+  private depth = 0;
+  private readonly statements;
+
+  private constructor(private readonly db: Database.Database) {
+    this.storyIndex = new SqliteStoryIndex(db);
+    this.statements = {
+      byItemKey: db.prepare('SELECT id FROM articles WHERE item_key = ?').pluck(),
+      byHash: db.prepare('SELECT id FROM articles WHERE content_hash = ? ORDER BY id').pluck(),
+      byBand: db.prepare('SELECT article_id FROM article_bands WHERE band_key = ? LIMIT ?').pluck(),
+      insert: db.prepare(`INSERT INTO articles (item_key, content_hash, source, external_id, url, outlet, title, published, language,
+        authors, credits, cited, dateline, text, signature, story_id, ingested_at, messages)
+        VALUES (@itemKey, @contentHash, @source, @externalId, @url, @outlet, @title, @published, @language,
+        @authors, @credits, @cited, @dateline, @text, @signature, @story, @ingestedAt, @messages)`),
+      band: db.prepare('INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?, ?)'),
+      sameSource: db.prepare('SELECT 1 FROM articles WHERE story_id = ? AND outlet IS ? AND (outlet IS NOT NULL OR source = ?) AND id <> ? LIMIT 1').pluck(),
+      storyRow: db.prepare('SELECT * FROM stories WHERE id = ?'),
+      updateStory: db.prepare(`UPDATE stories SET article_count = article_count + 1, source_count = source_count + @newSource,
+        first_seen = CASE WHEN @published IS NULL THEN first_seen WHEN first_seen IS NULL OR @published < first_seen THEN @published ELSE first_seen END,
+        last_seen = CASE WHEN @published IS NULL THEN last_seen WHEN last_seen IS NULL OR @published > last_seen THEN @published ELSE last_seen END,
+        title = CASE WHEN title = '' OR (title_is_fallback = 1 AND @fallback = 0) THEN @title ELSE title END,
+        title_is_fallback = CASE WHEN title = '' OR (title_is_fallback = 1 AND @fallback = 0) THEN @fallback ELSE title_is_fallback END,
+        updated_at = @now WHERE id = @story`),
+      storyArticles: db.prepare(`SELECT * FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, id`),
+    };
+  }
+
+  /** Open (creating if needed) a store file, in WAL mode, at the newest schema. */
+  static open(file: string): SqliteStore {
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return new SqliteStore(db);
+  }
+
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.depth > 0) return work();
+    this.db.exec('BEGIN IMMEDIATE');
+    this.depth++;
+    try {
+      const result = await work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  async findByItemKey(itemKey: string): Promise<number | undefined> {
+    return this.statements.byItemKey.get(itemKey) as number | undefined;
+  }
+
+  async findByContentHash(contentHash: string): Promise<number[]> {
+    return this.statements.byHash.all(contentHash) as number[];
+  }
+
+  async findByBands(keys: number[], limit: number): Promise<number[]> {
+    const found = new Set<number>();
+    for (const key of keys) for (const id of this.statements.byBand.all(key, limit) as number[]) found.add(id);
+    return [...found];
+  }
+
+  async insertArticle(article: NewArticle, story: number, bands: number[], titleIsFallback: boolean): Promise<number> {
+    const ingestedAt = new Date().toISOString();
+    const info = this.statements.insert.run({
+      itemKey: article.itemKey,
+      contentHash: article.contentHash,
+      source: article.source,
+      externalId: article.externalId ?? null,
+      url: article.url ?? null,
+      outlet: article.outlet ?? null,
+      title: article.title ?? null,
+      published: article.published ?? null,
+      language: article.language ?? null,
+      authors: json(article.authors),
+      credits: json(article.credits),
+      cited: json(article.cited),
+      dateline: article.dateline ?? null,
+      text: article.text,
+      signature: signatureToBuffer(article.signature),
+      story,
+      ingestedAt,
+      messages: json(article.messages),
+    });
+    const id = Number(info.lastInsertRowid);
+    for (const key of bands) this.statements.band.run(key, id);
+    const newSource = this.statements.sameSource.get(story, article.outlet ?? null, article.source, id) ? 0 : 1;
+    this.statements.updateStory.run({
+      story,
+      newSource,
+      published: article.published ?? null,
+      title: article.title ?? '',
+      fallback: titleIsFallback || !article.title ? 1 : 0,
+      now: ingestedAt,
+    });
+    return id;
+  }
+
+  async listStories(query: StoryQuery): Promise<StorySummary[]> {
+    const words = (query.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const where = words.map(() => `(instr(lower(s.title), ?) > 0 OR EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND instr(lower(coalesce(a.title, '')), ?) > 0))`);
+    const sql = `SELECT s.* FROM stories s WHERE s.article_count > 0 ${where.length ? `AND ${where.join(' AND ')}` : ''}
+      ORDER BY s.article_count DESC, s.last_seen DESC, s.id DESC LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...words.flatMap((w) => [w, w]), query.limit) as Row[];
+    return rows.map(toSummary);
+  }
+
+  async getStory(id: number): Promise<StorySummary | undefined> {
+    const row = this.statements.storyRow.get(id) as Row | undefined;
+    return row && (row.article_count as number) > 0 ? toSummary(row) : undefined;
+  }
+
+  async storyArticles(id: number): Promise<StoredArticle[]> {
+    return (this.statements.storyArticles.all(id) as Row[]).map(toArticle);
+  }
+
+  async getArticles(ids: number[]): Promise<StoredArticle[]> {
+    if (ids.length === 0) return [];
+    const rows = this.db.prepare(`SELECT * FROM articles WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`).all(...ids) as Row[];
+    return rows.map(toArticle);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
