@@ -2,8 +2,16 @@
 import type { StoryCentroid, StoryIndex } from './story-index.js';
 
 export interface ClusterOptions {
-  /** Least cosine similarity between an article and a story centroid to join it. */
+  /** Least cosine similarity between a full article (`longTerms` distinct terms or more) and a story centroid to join it. */
   threshold: number;
+  /**
+   * The same for a headline-only item (`shortTerms` distinct terms or fewer). Short texts share
+   * fewer terms with a centroid by nature, so they need a lower bar; between the two the bar is
+   * interpolated on a log scale of the term count.
+   */
+  shortThreshold: number;
+  shortTerms: number;
+  longTerms: number;
   /** Terms of an article used to look up candidate stories. */
   queryTerms: number;
   /** Candidate stories compared per article. */
@@ -16,7 +24,10 @@ export interface ClusterOptions {
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
-  threshold: 0.3,
+  threshold: 0.2,
+  shortThreshold: 0.09,
+  shortTerms: 8,
+  longTerms: 60,
   queryTerms: 15,
   candidates: 40,
   centroidTerms: 120,
@@ -70,6 +81,14 @@ function timeFactor(story: StoryCentroid, time: number | undefined, windowDays: 
   return windows <= 1 ? 1 : Math.pow(0.5, windows - 1);
 }
 
+/** The join threshold for an article with `terms` distinct terms. */
+export function thresholdFor(terms: number, options: ClusterOptions): number {
+  if (terms <= options.shortTerms) return options.shortThreshold;
+  if (terms >= options.longTerms) return options.threshold;
+  const t = Math.log(terms / options.shortTerms) / Math.log(options.longTerms / options.shortTerms);
+  return options.shortThreshold + t * (options.threshold - options.shortThreshold);
+}
+
 /** Assigns articles to stories one at a time, through a StoryIndex. */
 export class Clusterer {
   constructor(
@@ -93,7 +112,7 @@ export class Clusterer {
         best = story;
       }
     }
-    if (best && bestScore >= this.options.threshold) {
+    if (best && bestScore >= thresholdFor(counts.size, this.options)) {
       await this.join(best, vector, time);
       return { story: best.id, similarity: bestScore, isNew: false };
     }
