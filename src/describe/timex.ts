@@ -666,7 +666,6 @@ const RULES: Rule[] = [
       }
       if (/^(second|minute)s?$/i.test(unit) && (countWord === 'a' || countWord === 'an') && !m[3]) return undefined;
       if (/^(second|third|fourth|fifth)$/i.test(countWord)) return undefined;
-      // Plural units need a plural count and singular ones a single count, else "one years" would slip in.
       const vague = VAGUE_COUNTS.has(countWord) || countWord === 'few';
       const from = m[1] ? m[1].length : 0;
       return { from, type: 'DURATION', value: fixed(durationValue(vague ? Number.NaN : count, unit)) };
@@ -679,7 +678,8 @@ const RULES: Rule[] = [
       if (!m[1] && !m[3]) return undefined;
       // "a 44-year-old doctor" is an age, which TimeML leaves alone.
       if (m[1] && m[3]?.toLowerCase() === 'old') return undefined;
-      const plural = /s$/i.test(m[2]!) && !/^centuries$/i.test(m[2]!) ? true : /^centuries$/i.test(m[2]!);
+      // "decades-long" has no count: an unknown number of decades.
+      const plural = /(s|centuries)$/i.test(m[2]!);
       const count = m[1] ? parseNumber(m[1]) : plural ? Number.NaN : 1;
       if (m[1] && Number.isNaN(count)) return undefined;
       return { type: 'DURATION', value: fixed(durationValue(count, m[2]!)) };
