@@ -1,5 +1,5 @@
 // Ingestion: read -> prepare (clean, describe, fingerprint) -> dedupe -> cluster -> store, in committed batches.
-import type { Article, ReadFailure } from './article.js';
+import type { Article, ArticleMessage, ReadFailure } from './article.js';
 import { Clusterer } from './cluster/assign.js';
 import { articleTerms } from './cluster/terms.js';
 import { bandKeys, estimateJaccard } from './fingerprint/minhash.js';
@@ -22,9 +22,9 @@ export interface IngestSummary {
   failed: number;
   stories: Set<number>;
   newStories: number;
-  /** Failure and message counts by rule id. */
   failures: ReadFailure[];
-  warnings: Map<string, number>;
+  /** Warnings about stored articles (e.g. encoding guessed), each naming its file and line. */
+  warnings: ArticleMessage[];
 }
 
 export interface IngestOptions {
@@ -88,7 +88,7 @@ async function ingestArticle(store: Store, clusterer: Clusterer, article: Articl
 export async function ingest(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const batchSize = options.batchSize ?? 200;
   const clusterer = new Clusterer(store.storyIndex);
-  const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, failed: 0, stories: new Set(), newStories: 0, failures: [], warnings: new Map() };
+  const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, failed: 0, stories: new Set(), newStories: 0, failures: [], warnings: [] };
   const record = (event: IngestEvent): void => {
     if (event.kind === 'failed') {
       summary.failed++;
@@ -100,7 +100,7 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
         summary.new++;
         summary.stories.add(event.story);
         if (event.newStory) summary.newStories++;
-        for (const m of event.article.messages) if (m.severity !== 'info') summary.warnings.set(m.rule, (summary.warnings.get(m.rule) ?? 0) + 1);
+        for (const m of event.article.messages) if (m.severity !== 'info') summary.warnings.push(m);
       }
     }
     options.onEvent?.(event);

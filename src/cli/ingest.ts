@@ -5,13 +5,22 @@ import { expandPaths } from '../read/files.js';
 import { openStore } from '../store/store.js';
 import { describeFailure, say } from './io.js';
 
+/** Warnings listed one by one in the summary; the rest are counted by rule. */
+const MAX_LISTED_WARNINGS = 50;
+
 function summaryLines(summary: IngestSummary, seconds: number): string[] {
   const lines = [
     `read ${summary.read}, new ${summary.new}, duplicate ${summary.duplicate}, failed ${summary.failed} ` +
       `(${summary.stories.size} stories touched, ${summary.newStories} new) in ${seconds.toFixed(1)} s`,
   ];
   for (const failure of summary.failures) lines.push(`  failed: ${describeFailure(failure)}`);
-  for (const [rule, count] of [...summary.warnings].sort((a, b) => b[1] - a[1])) lines.push(`  warning: ${count} × ${rule}`);
+  const shown = summary.warnings.slice(0, MAX_LISTED_WARNINGS);
+  for (const w of shown) lines.push(`  warning: ${w.source}: ${w.reason} [${w.rule}]`);
+  if (summary.warnings.length > shown.length) {
+    const byRule = new Map<string, number>();
+    for (const w of summary.warnings.slice(shown.length)) byRule.set(w.rule, (byRule.get(w.rule) ?? 0) + 1);
+    lines.push(`  … and ${summary.warnings.length - shown.length} more warnings: ${[...byRule].map(([rule, n]) => `${n} × ${rule}`).join(', ')}`);
+  }
   return lines;
 }
 
