@@ -1,12 +1,13 @@
 // Loads the word lists in data/ (one entry a line, # comments), once per process.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** data/ at the package root, found by walking up from this module (it runs from src/ under tsx and dist/src/ compiled). */
 const DATA_DIR = (() => {
-  // src/data-files.ts -> ../data; dist/src/data-files.js -> ../../data
-  const here = dirname(fileURLToPath(import.meta.url));
-  return here.includes(`${'/dist/'}`) || here.endsWith('/dist/src') ? join(here, '..', '..', 'data') : join(here, '..', 'data');
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'data');
 })();
 
 const cache = new Map<string, string[]>();
