@@ -31,7 +31,9 @@ export function cutTail(lines: string[], removed: RemovedLine[]): string[] {
   // Trailing furniture: short lines that are not sentences.
   while (kept.length > 0) {
     const last = kept[kept.length - 1]!;
-    if (last === '' || (!isBodyLine(last) && !isSignOff(last) && last.split(/\s+/).length <= 5 && !/[.!?"”]$/.test(last))) {
+    // Short: few words and few characters (scripts without spaces have long one-"word" lines).
+    const short = last.split(/\s+/).length <= 5 && last.length <= 40;
+    if (last === '' || (!isBodyLine(last) && !isSignOff(last) && short && !/[.!?"”。！？」]$/.test(last))) {
       if (last !== '') removed.push({ line: last, rule: 'trailing-furniture' });
       kept.pop();
     } else break;

@@ -22,14 +22,15 @@ export interface CleanResult {
 
 /**
  * Clean plain text (or text an HTML extractor produced): paragraphs separated by blank lines.
- * `fromHtml`: the extractor already took the title and head away, so the head pass is skipped.
+ * `fromHtml`: the extractor already took the title, head and tail away, so those passes are skipped.
  */
 export function cleanText(raw: string, options: { fromHtml?: boolean } = {}): CleanResult {
   const removed: RemovedLine[] = [];
   const lines = normalizeUnicode(raw).split('\n');
   const kept = dropNoiseLines(lines, removed);
   const { lines: headLines, body } = options.fromHtml ? { lines: [], body: kept } : splitHead(kept, removed);
-  const tail = cutTail(body, removed);
+  // Readability already bounds an HTML article; the tail pass is for plain-text pages.
+  const tail = options.fromHtml ? body : cutTail(body, removed);
   const paragraphs = tail.filter((line) => line !== '').map((line) => line.replace(/[ \t]+/g, ' '));
   return { text: paragraphs.join('\n\n'), headLines, removed };
 }

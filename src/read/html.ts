@@ -57,6 +57,9 @@ function guarded<T>(notes: Notes, rule: string, work: () => T, fallback: T): T {
 
 const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
+/** Letters and digits only, lowercase: for comparing a title or a name across sources. */
+const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
 // ---------------------------------------------------------------------------------------------------------------
 // Furniture removal (before Readability)
 // ---------------------------------------------------------------------------------------------------------------
@@ -82,9 +85,9 @@ const FURNITURE_WORDS = new RegExp(
       'popular', 'trending', 'more-stories', 'read-more', 'readmore', 'also-read', 'read-next', 'up-next',
       'outbrain', 'taboola', 'cookie', 'cookies', 'consent', 'gdpr', 'cookiebanner',
       'advert', 'advertisement', 'ads', 'ad', 'adslot', 'ad-slot', 'ad-container', 'sponsored', 'promo',
-      'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'sidebar', 'widget', 'modal', 'popup', 'skip-link',
-      'print', 'tags', 'tag-list', 'post-tags', 'date', 'dates', 'timestamp', 'published', 'updated', 'gallery', 'slideshow', 'carousel', 'hidden', 'caption', 'captions', 'credit', 'credits', 'image-credit', 'photo-credit', 'byline', 'author-bio', 'about-author', 'author-box', 'meta',
-    ].filter((w) => !(process.env.ABLATE ?? '').split(',').includes(w)).map((w) => w.replace(/-/g, '[_-]')).join('|') +
+      'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'sidebar', 'modal', 'popup', 'skip-link',
+      'print', 'tags', 'tag-list', 'post-tags', 'date', 'dates', 'timestamp', 'published', 'updated', 'gallery', 'slideshow', 'carousel', 'caption', 'captions', 'credit', 'credits', 'image-credit', 'photo-credit', 'byline', 'author-bio', 'about-author', 'author-box',
+    ].map((w) => w.replace(/-/g, '[_-]')).join('|') +
     ')(?=$|[\\s_-])',
   'i',
 );
@@ -107,13 +110,39 @@ function paragraphChars(root: DomElement | DomDocument): number {
 }
 
 /**
+ * A list of links, such as "Related" or "More stories": at least two items and nearly all of its text inside
+ * links. Lists in the prose link a word or two, so their link share stays low.
+ */
+function isLinkList(list: DomElement): boolean {
+  const items = list.querySelectorAll('li');
+  if (items.length < 2) return false;
+  const text = squash(list.textContent).length;
+  if (text === 0) return false;
+  let linked = 0;
+  const links = list.querySelectorAll('a');
+  for (let i = 0; i < links.length; i++) linked += squash(links[i]!.textContent).length;
+  return linked / text >= 0.9;
+}
+
+/**
+ * Remove link lists from Readability's chosen content. Done after Readability, not before, because removing
+ * them from the page changes which container Readability picks.
+ */
+function pruneContent(root: DomElement): DomElement {
+  const lists = root.querySelectorAll('ul, ol');
+  const found: DomElement[] = [];
+  for (let i = 0; i < lists.length; i++) if (isLinkList(lists[i]!)) found.push(lists[i]!);
+  for (const list of found) list.remove();
+  return root;
+}
+
+/**
  * Remove page furniture from the document in place; returns how many blocks were removed. A block is kept when
  * it holds a large share of the page's paragraph text, because a furniture class on a wrapper (a "social"
  * container around the whole story) would otherwise take the article with it.
  */
 export function removeFurniture(document: DomDocument): number {
   let removed = 0;
-  if (process.env.NO_FURNITURE) return 0;
   const never = document.querySelectorAll(NEVER_PROSE);
   for (let i = 0; i < never.length; i++) {
     never[i]!.remove();
@@ -150,7 +179,6 @@ export function removeFurniture(document: DomDocument): number {
   }
   for (const element of candidates) {
     if (!isConnected(element) || tooBig(element)) continue;
-    if (process.env.DEBUG_FURNITURE) console.log('REMOVE', element.localName, attributeWords(element).slice(0, 80), squash(element.textContent).length, squash(element.textContent).slice(0, 80));
     element.remove();
     removed++;
   }
@@ -169,7 +197,8 @@ const BLOCK = new Set([
 ]);
 /** Elements whose text is separated from its neighbours by a space but stays on the line (table cells). */
 const CELL = new Set(['td', 'th']);
-const SKIP = new Set([...(process.env.SKIPX ?? '').split(','), 'figure', 'figcaption', 'script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'button', 'select', 'textarea']);
+// Figures hold media, captions and photo credits, which are not part of the story's text.
+const SKIP = new Set(['figure', 'figcaption', 'script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'button', 'select', 'textarea']);
 
 /**
  * Lay out the text of a DOM subtree: each block element (paragraph, heading, list item, br-separated line)
@@ -284,7 +313,8 @@ export function normalizeDate(raw: string | undefined): string | undefined {
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?$/i.exec(value);
   if (iso) {
     const [, y, mo, d, h, mi, s, , zone] = iso;
-    if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return undefined;
+    // Placeholder dates such as 0001-01-01 are template defaults, not publish times.
+    if (Number(y) < 1990 || Number(y) > 2100 || Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return undefined;
     if (h === undefined) return `${y}-${mo}-${d}`;
     const local = `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}`;
     if (!zone) return local;
@@ -304,21 +334,27 @@ export function normalizeDate(raw: string | undefined): string | undefined {
 
 /** Byline fragments that are prompts or labels, not names. */
 const BYLINE_JUNK =
-  /\b(?:e-?mail|follow|twitter|facebook|linkedin|instagram|subscribe|contact|view all|more (?:from|by|articles|stories)|posts? by|updated|published|staff writer)\b|@|https?:|www\./i;
+  /\b(?:e-?mail|follow|twitter|facebook|linkedin|instagram|share|subscribe|contact|view all|more (?:from|by|articles|stories)|posts? by|updated|published|writer|editor|correspondent|reporter|contributor|staff)\b|@|https?:|www\./i;
 
-/** Split a byline into author names, dropping "By", roles after commas and prompts such as "Email the author". */
+/** Credentials and suffixes that follow a name after a comma ("Rachael Link, MS, RD"). */
+const CREDENTIAL = /^(?:[A-Z]{2,4}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3})$/;
+
+const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$/i;
+
+/** Split a byline into author names, dropping "By", roles, credentials, dates and prompts such as "Email the author". */
 export function bylineAuthors(byline: string): string[] {
   const names: string[] = [];
   const cleaned = squash(byline)
     .replace(/^(?:written\s+)?by[:\s]+/i, '')
-    .replace(/\s*\|.*$/, '');
+    // A date or a role often follows the name after a dash or a bar ("Jeff Foust — November 18").
+    .replace(/\s+[|–—-]\s+.*$/, '')
+    .replace(MONTH, '');
   for (const part of cleaned.split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\n)\s*/i)) {
-    const name = squash(part.replace(/^(?:by)[:\s]+/i, ''));
-    if (!name || BYLINE_JUNK.test(name)) continue;
-    // A name has 1..5 words, starts with a letter, and has no sentence punctuation.
-    const words = name.split(' ');
-    if (words.length > 5 || !/^\p{L}/u.test(name) || /[.!?:]\s|[!?]$/.test(name)) continue;
-    if (/^(?:by|the|and|staff|admin|editor|reporter|correspondent)$/i.test(name)) continue;
+    const name = squash(part.replace(/^by[:\s]+/i, ''));
+    if (!name || BYLINE_JUNK.test(name) || CREDENTIAL.test(name)) continue;
+    // A name has 1..5 words, starts with a letter, and has no digits or sentence punctuation.
+    if (name.split(' ').length > 5 || !/^\p{L}/u.test(name) || /\d|[.!?:]\s|[!?]$/u.test(name)) continue;
+    if (/^(?:by|the|and|admin|administrator|editorial|staff)$/i.test(name)) continue;
     if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
   }
   return names;
@@ -361,6 +397,8 @@ function languageOf(document: DomDocument): string | undefined {
 
 interface PageMeta {
   title?: string;
+  /** The <h1> or JSON-LD headline, when it differs from the title. */
+  headline?: string;
   published?: string;
   authors: string[];
   byline?: string;
@@ -404,15 +442,18 @@ function readMeta(document: DomDocument, notes: Notes, pageUrl: string | undefin
     .map((e) => squash(e.getAttribute('content')))
     .filter(Boolean);
   const ldAuthors = jsonLdNames(article?.author);
+  // An outlet or publisher named as the author (meta author = "Condé Nast") is not a byline.
+  const organisations = new Set([outlet, ...jsonLdNames(publisher)].filter((v): v is string => Boolean(v)).map(comparable));
   const authors: string[] = [];
   for (const name of [...authorSources, ...ldAuthors].flatMap(bylineAuthors)) {
+    if (organisations.has(comparable(name))) continue;
     if (!authors.some((a) => a.toLowerCase() === name.toLowerCase())) authors.push(name);
   }
 
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url');
   const url = absoluteUrl(canonical, pageUrl) ?? pageUrl;
 
-  return { title, published, authors, byline: authors.length ? authors.join(', ') : undefined, outlet, url, language: languageOf(document) };
+  return { title, headline: h1 || headline, published, authors, byline: authors.length ? authors.join(', ') : undefined, outlet, url, language: languageOf(document) };
 }
 
 function absoluteUrl(href: string | null | undefined, base: string | undefined): string | undefined {
@@ -447,6 +488,20 @@ function fallbackText(document: DomDocument): string {
 }
 
 /**
+ * Drop a headline repeated at the top of the body: pages often print it inside the article container, and
+ * it belongs in `title`, not in the text. Only the first three paragraphs are looked at.
+ */
+function dropLeadingTitle(text: string, titles: (string | undefined)[]): string {
+  const keys = new Set(titles.filter((t): t is string => Boolean(t)).map(comparable).filter((k) => k.length >= 10));
+  if (!keys.size) return text;
+  const paragraphs = text.split('\n\n');
+  const index = paragraphs.slice(0, 3).findIndex((p) => keys.has(comparable(p)));
+  if (index < 0) return text;
+  paragraphs.splice(index, 1);
+  return paragraphs.join('\n\n');
+}
+
+/**
  * Extract the article body and metadata of one HTML page. Never throws: a failure in any step becomes a
  * note and the other steps still give what they can.
  */
@@ -457,7 +512,9 @@ export function extractHtml(html: string, options: { url?: string } = {}): HtmlE
     notes.push({ rule: 'read:empty', reason: 'the page has no HTML' });
     return empty;
   }
-  const document = guarded(notes, 'read:html', () => parseHTML(html).document as unknown as DomDocument, undefined);
+  // linkedom gives a fragment (no <html>/<body>) a document without a body, where Readability finds nothing.
+  const source = /<(?:html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const document = guarded(notes, 'read:html', () => parseHTML(source).document as unknown as DomDocument, undefined);
   if (!document?.documentElement) {
     notes.push({ rule: 'read:html', reason: 'the HTML could not be parsed into a document' });
     return empty;
@@ -472,11 +529,13 @@ export function extractHtml(html: string, options: { url?: string } = {}): HtmlE
     () => new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse(),
     null,
   );
-  let text = parsed?.content ? guarded(notes, 'clean:text', () => blockText(parsed.content as DomNode), '') : '';
+  let text = parsed?.content ? guarded(notes, 'clean:text', () => blockText(pruneContent(parsed.content as DomElement)), '') : '';
   if (!text) {
     text = guarded(notes, 'clean:fallback', () => fallbackText(document), '');
     notes.push({ rule: 'clean:fallback', reason: 'Readability found no article; the text of <article>, <main> or <p> elements was used' });
   }
+
+  text = dropLeadingTitle(text, [pageMeta.title, parsed?.title ?? undefined, pageMeta.headline]);
 
   const byline = pageMeta.byline ?? (parsed?.byline ? squash(parsed.byline) : undefined);
   let authors = pageMeta.authors;

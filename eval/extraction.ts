@@ -1,0 +1,68 @@
+// Body extraction: runs `newsfuse extract` on article-extraction-benchmark pages, shingle P/R/F1 against the gold bodies.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Evaluate } from './context.js';
+import { aggregate, scorePage, type PageScore } from './metrics/shingle-f1.js';
+
+const DATASET = 'extraction';
+const TASK = 'extraction';
+const SUFFIX = '.html.gz';
+
+/** The page id of a file the CLI reports: `<id>.html.gz`, with or without a folder. */
+const pageId = (file: string): string => basename(file).replace(/\.html\.gz$/, '');
+
+export const evaluate: Evaluate = async (ctx) => {
+  const folder = join(ctx.dataDir, 'extraction');
+  const htmlDir = join(folder, 'html');
+  const truthPath = join(folder, 'ground-truth.json');
+  if (!existsSync(htmlDir) || !existsSync(truthPath)) {
+    return [{ dataset: DATASET, task: TASK, reason: `data folder absent: ${folder} (needs html/ and ground-truth.json)` }];
+  }
+  const started = performance.now();
+
+  const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as Record<string, { articleBody?: string; url?: string }>;
+  const ids = readdirSync(htmlDir)
+    .filter((name) => name.endsWith(SUFFIX))
+    .map(pageId)
+    .filter((id) => truth[id] !== undefined)
+    .sort();
+  if (ids.length === 0) return [{ dataset: DATASET, task: TASK, reason: `no page in ${htmlDir} has a ground-truth entry` }];
+
+  const result = await ctx.cli(['extract', ...ids.map((id) => join(htmlDir, id + SUFFIX)), '--format', 'jsonl']);
+  if (result.code !== 0) {
+    const stderr = result.stderr.trim().split('\n').slice(-3).join(' | ').slice(-300) || '(no stderr)';
+    return [{ dataset: DATASET, task: TASK, reason: `newsfuse extract exited with ${result.code}: ${stderr}` }];
+  }
+
+  const predicted = new Map<string, string>();
+  let unreadable = 0;
+  for (const line of result.stdout.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const row = JSON.parse(line) as { file?: unknown; text?: unknown };
+      if (typeof row.file !== 'string' || typeof row.text !== 'string') unreadable++;
+      else predicted.set(pageId(row.file), row.text);
+    } catch {
+      unreadable++;
+    }
+  }
+
+  // A page the CLI skipped counts as an empty extraction (full recall loss), as in the benchmark.
+  const pages: PageScore[] = ids.map((id) => scorePage(predicted.get(id) ?? '', truth[id]!.articleBody ?? ''));
+  const missing = ids.filter((id) => !predicted.has(id)).length;
+  const { precision, recall, f1 } = aggregate(pages);
+  const notes = [missing ? `${missing} pages had no output (scored as empty)` : '', unreadable ? `${unreadable} unreadable output lines` : '']
+    .filter(Boolean)
+    .join('; ');
+  return [
+    {
+      dataset: DATASET,
+      task: TASK,
+      metrics: { precision, recall, f1, pages: ids.length },
+      reference: { f1: 0.947 },
+      referenceLabel: 'readability.js (181 pages)',
+      ms: Math.round(performance.now() - started),
+      ...(notes ? { note: notes } : {}),
+    },
+  ];
+};
