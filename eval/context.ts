@@ -54,3 +54,26 @@ export function createContext(): EvalContext {
       }),
   };
 }
+
+/** An EvalSkip reason for a CLI run that exited non-zero, with the end of its stderr. */
+export function cliFailure(command: string, result: CliResult): string {
+  const stderr = result.stderr.trim().split('\n').slice(-3).join(' | ').slice(-300) || '(no stderr)';
+  return `newsfuse ${command} exited with ${result.code}: ${stderr}`;
+}
+
+/** The JSON objects of a CLI's line-delimited output, and how many non-empty lines were not JSON objects. */
+export function jsonLines(stdout: string): { rows: Record<string, unknown>[]; malformed: number } {
+  const rows: Record<string, unknown>[] = [];
+  let malformed = 0;
+  for (const line of stdout.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const row: unknown = JSON.parse(line);
+      if (row !== null && typeof row === 'object' && !Array.isArray(row)) rows.push(row as Record<string, unknown>);
+      else malformed++;
+    } catch {
+      malformed++;
+    }
+  }
+  return { rows, malformed };
+}

@@ -1,7 +1,7 @@
 // Body extraction: runs `newsfuse extract` on article-extraction-benchmark pages, shingle P/R/F1 against the gold bodies.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Evaluate } from './context.js';
+import { cliFailure, jsonLines, type Evaluate } from './context.js';
 import { aggregate, scorePage, type PageScore } from './metrics/shingle-f1.js';
 
 const DATASET = 'extraction';
@@ -29,22 +29,15 @@ export const evaluate: Evaluate = async (ctx) => {
   if (ids.length === 0) return [{ dataset: DATASET, task: TASK, reason: `no page in ${htmlDir} has a ground-truth entry` }];
 
   const result = await ctx.cli(['extract', ...ids.map((id) => join(htmlDir, id + SUFFIX)), '--format', 'jsonl']);
-  if (result.code !== 0) {
-    const stderr = result.stderr.trim().split('\n').slice(-3).join(' | ').slice(-300) || '(no stderr)';
-    return [{ dataset: DATASET, task: TASK, reason: `newsfuse extract exited with ${result.code}: ${stderr}` }];
-  }
+  if (result.code !== 0) return [{ dataset: DATASET, task: TASK, reason: cliFailure('extract', result) }];
 
   const predicted = new Map<string, string>();
   let unreadable = 0;
-  for (const line of result.stdout.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const row = JSON.parse(line) as { file?: unknown; text?: unknown };
-      if (typeof row.file !== 'string' || typeof row.text !== 'string') unreadable++;
-      else predicted.set(pageId(row.file), row.text);
-    } catch {
-      unreadable++;
-    }
+  const parsed = jsonLines(result.stdout);
+  unreadable += parsed.malformed;
+  for (const row of parsed.rows as { file?: unknown; text?: unknown }[]) {
+    if (typeof row.file !== 'string' || typeof row.text !== 'string') unreadable++;
+    else predicted.set(pageId(row.file), row.text);
   }
 
   // A page the CLI skipped counts as an empty extraction (full recall loss), as in the benchmark.

@@ -1,7 +1,7 @@
 // Pair similarity scores: runs `newsfuse similarity` on SemEval-2022 Task 8 pairs, Pearson against −Overall.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Evaluate } from './context.js';
+import { cliFailure, jsonLines, type Evaluate } from './context.js';
 import { parseCsvRecords } from './csv.js';
 import { pearson } from './metrics/pearson.js';
 import type { EvalOutcome } from './types.js';
@@ -43,23 +43,16 @@ export const evaluate: Evaluate = async (ctx) => {
   writeFileSync(inputFile, inputLines.join('\n') + '\n');
 
   const result = await ctx.cli(['similarity', '--input', inputFile]);
-  if (result.code !== 0) {
-    const stderr = result.stderr.trim().split('\n').slice(-3).join(' | ').slice(-300) || '(no stderr)';
-    return [{ dataset: DATASET, task: TASK, reason: `newsfuse similarity exited with ${result.code}: ${stderr}` }];
-  }
+  if (result.code !== 0) return [{ dataset: DATASET, task: TASK, reason: cliFailure('similarity', result) }];
 
   const similarity = new Map<string, number>();
   let unreadable = 0;
-  for (const line of result.stdout.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const row = JSON.parse(line) as { id?: unknown; similarity?: unknown };
-      const value = typeof row.similarity === 'number' ? row.similarity : Number.NaN;
-      if (row.id === undefined || !Number.isFinite(value) || !pairs.has(String(row.id))) unreadable++;
-      else similarity.set(String(row.id), value);
-    } catch {
-      unreadable++;
-    }
+  const parsed = jsonLines(result.stdout);
+  unreadable += parsed.malformed;
+  for (const row of parsed.rows as { id?: unknown; similarity?: unknown }[]) {
+    const value = typeof row.similarity === 'number' ? row.similarity : Number.NaN;
+    if (row.id === undefined || !Number.isFinite(value) || !pairs.has(String(row.id))) unreadable++;
+    else similarity.set(String(row.id), value);
   }
   if (similarity.size === 0) {
     return [{ dataset: DATASET, task: TASK, reason: `newsfuse similarity printed no usable {"id","similarity"} lines (${unreadable} unreadable)` }];

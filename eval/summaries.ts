@@ -1,7 +1,7 @@
 // Multi-source summary scores: runs `newsfuse summarize` on NeuS events, ROUGE-1/2/L F1 beside a lead baseline.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Evaluate } from './context.js';
+import { cliFailure, jsonLines, type Evaluate } from './context.js';
 import { rouge } from './metrics/rouge.js';
 import type { EvalOutcome } from './types.js';
 
@@ -53,21 +53,14 @@ export const evaluate: Evaluate = async (ctx) => {
   writeFileSync(inputFile, inputLines.join('\n') + '\n');
 
   const result = await ctx.cli(['summarize', '--input', inputFile, '--words', String(SUMMARY_WORDS)]);
-  if (result.code !== 0) {
-    const stderr = result.stderr.trim().split('\n').slice(-3).join(' | ').slice(-300) || '(no stderr)';
-    return [{ dataset: DATASET, task: TASK, reason: `newsfuse summarize exited with ${result.code}: ${stderr}` }];
-  }
+  if (result.code !== 0) return [{ dataset: DATASET, task: TASK, reason: cliFailure('summarize', result) }];
   const summaries = new Map<string, string>();
   let unreadable = 0;
-  for (const line of result.stdout.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const row = JSON.parse(line) as { id?: unknown; summary?: unknown };
-      if (row.id === undefined || typeof row.summary !== 'string') unreadable++;
-      else summaries.set(String(row.id), row.summary);
-    } catch {
-      unreadable++;
-    }
+  const parsed = jsonLines(result.stdout);
+  unreadable += parsed.malformed;
+  for (const row of parsed.rows as { id?: unknown; summary?: unknown }[]) {
+    if (row.id === undefined || typeof row.summary !== 'string') unreadable++;
+    else summaries.set(String(row.id), row.summary);
   }
   if (summaries.size === 0) {
     return [{ dataset: DATASET, task: TASK, reason: `newsfuse summarize printed no {"id","summary"} lines (${unreadable} unreadable)` }];
