@@ -26,10 +26,18 @@ export interface Head {
  */
 export function splitHead(lines: string[], removed: RemovedLine[]): Head {
   const first = lines.findIndex((line) => isBodyLine(line));
-  const headEnd = first === -1 ? 0 : first;
+  let headEnd = first === -1 ? 0 : first;
+  // A title printed again just below the first body-like line (page header, then article header)
+  // makes the lines in between a standfirst or teaser: the head runs to the repeat.
+  const titles = new Set(lines.slice(0, headEnd).filter((line) => words(line) >= 4));
+  for (let i = headEnd, seen = 0; i < lines.length && seen < 8; i++) {
+    if (lines[i] === '') continue;
+    seen++;
+    if (titles.has(lines[i]!)) headEnd = i + 1;
+  }
   const head: string[] = [];
   for (const line of lines.slice(0, headEnd)) {
-    if (line === '') continue;
+    if (line === '' || head.includes(line)) continue;
     if (isMetaLine(line)) removed.push({ line, rule: 'meta-line' });
     else head.push(line);
     if (!isMetaLine(line)) removed.push({ line, rule: 'head-line' });

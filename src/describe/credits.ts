@@ -66,7 +66,7 @@ export function findCitedSources(text: string): string[] {
   for (const agency of agencyList()) {
     const name = agency.source;
     // Case-sensitive: "ap said" in lower case is not the agency.
-    const around = new RegExp(`(?<![\\w-])(?:${name})(?:\\s+news agency)?(?:\\s+\\([A-Z]{2,6}\\))?\\s+(?:${CITE_VERBS})\\b|according to (?:the )?(?:${name})(?![\\w])|(?:${CITE_VERBS}) (?:the )?(?:${name})(?![\\w])`);
+    const around = new RegExp(`(?<![\\w-])(?:${name})(?:\\s+news agency)?(?:\\s+\\([A-Z]{2,6}\\))?\\s+(?:${CITE_VERBS})\\b|[Aa]ccording to (?:[Tt]he )?(?:${name})(?![\\w])|(?:${CITE_VERBS}) (?:the )?(?:${name})(?![\\w])`);
     if (around.test(text) && !cited.includes(agency.name)) cited.push(agency.name);
   }
   return cited;

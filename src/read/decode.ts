@@ -34,7 +34,26 @@ export function declaredCharset(head: string): string | undefined {
   return match?.[1]?.toLowerCase();
 }
 
+/**
+ * windows-1252's characters for bytes 0x80-0x9F (curly quotes, dashes, euro...). Node 20's
+ * TextDecoder('windows-1252') decodes these bytes as Latin-1 C1 controls, so we map them ourselves.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decode windows-1252 (also what pages labelled latin1 / iso-8859-1 really are, as browsers assume). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...chunk).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+  return out;
+}
+
+const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'latin1', 'iso-8859-1', 'iso8859-1', 'us-ascii', 'ascii']);
+
 function tryDecode(bytes: Uint8Array, label: string, fatal: boolean): string | undefined {
+  if (!fatal && WINDOWS_1252_LABELS.has(label)) return decodeWindows1252(bytes);
   try {
     return new TextDecoder(label, { fatal }).decode(bytes);
   } catch {
@@ -60,17 +79,17 @@ export function decodeBytes(input: Uint8Array, options: { html?: boolean } = {})
   if (bytes.length > MAX_DOCUMENT_BYTES) {
     return { ok: false, rule: 'read:too-large', reason: `the file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB; split it or pass it as JSONL` };
   }
-  if (controlShare(bytes) > 0.01) {
-    return { ok: false, rule: 'read:binary', reason: 'expecting text, instead found binary content (NUL or control bytes)' };
-  }
   const notes: Decoded['notes'] = [];
-  // A BOM decides.
+  // A BOM decides, before the binary check: UTF-16 text is full of zero bytes.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { ok: true, decoded: { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', notes } };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     return { ok: true, decoded: { text: new TextDecoder(label).decode(bytes.subarray(2)), encoding: label, notes } };
+  }
+  if (controlShare(bytes) > 0.01) {
+    return { ok: false, rule: 'read:binary', reason: 'expecting text, instead found binary content (NUL or control bytes)' };
   }
   const utf8 = tryDecode(bytes, 'utf-8', true);
   if (utf8 !== undefined) return { ok: true, decoded: { text: utf8, encoding: 'utf-8', notes } };
@@ -82,5 +101,5 @@ export function decodeBytes(input: Uint8Array, options: { html?: boolean } = {})
     notes.push({ rule: 'read:encoding', reason: `the page declares charset "${declared}", which is unknown` });
   }
   notes.push({ rule: 'read:encoding', reason: 'invalid UTF-8; encoding guessed as windows-1252' });
-  return { ok: true, decoded: { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', notes } };
+  return { ok: true, decoded: { text: decodeWindows1252(bytes), encoding: 'windows-1252', notes } };
 }

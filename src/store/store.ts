@@ -64,6 +64,7 @@ export interface Store {
    * Store an article in a story with its LSH band keys, and update the story's listing fields
    * (title, counts, time span) incrementally, so the cost does not grow with the story's size.
    * `titleIsFallback`: the title is a stand-in (first sentence), used for a story only when it has no other.
+   * The story must exist: clustering creates it (StoryIndex.saveStory) before the article is inserted.
    */
   insertArticle(article: NewArticle, story: number, bands: number[], titleIsFallback: boolean): Promise<number>;
   listStories(query: StoryQuery): Promise<StorySummary[]>;

@@ -1,0 +1,64 @@
+// Tests for the fingerprint stage (content hash, item key, shingles, signature) and duplicate pairs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Article, type ArticleInput } from '../article.js';
+import { prepare } from '../pipeline.js';
+import { findDuplicates } from './dupes.js';
+import { fingerprint } from './fingerprint.js';
+import { SIGNATURE_SIZE } from './minhash.js';
+
+const BODY =
+  'Heavy rain flooded the valley on Monday and forced hundreds of families to leave their homes, officials said. ' +
+  'Rescue teams worked through the night to reach villages cut off by the water, the regional governor told reporters. ' +
+  'The weather service expects more rain later in the week and has warned people living near the river to stay alert.';
+
+function article(id: string, input: Omit<ArticleInput, 'id'>): Article {
+  return prepare(new Article({ file: 'test.jsonl', line: 1 }, { id, ...input }));
+}
+
+test('identical texts have the same content hash; case, punctuation and spacing do not matter', () => {
+  const a = article('a', { text: BODY, outlet: 'One' });
+  const b = article('b', { text: BODY.toUpperCase().replace(/,/g, ' ,  '), outlet: 'Two' });
+  assert.match(a.data.contentHash!, /^[0-9a-f]{64}$/);
+  assert.equal(a.data.contentHash, b.data.contentHash);
+  assert.notEqual(a.data.itemKey, b.data.itemKey, 'different items (outlet, id) have different item keys');
+  const c = article('c', { text: BODY.replace('Monday', 'Tuesday') });
+  assert.notEqual(a.data.contentHash, c.data.contentHash);
+});
+
+test('the same item fingerprinted twice has the same item key', () => {
+  const a = article('a', { text: BODY, outlet: 'One', url: 'https://one.example/a', title: 'Floods' });
+  const again = article('a', { text: BODY, outlet: 'One', url: 'https://one.example/a', title: 'Floods' });
+  assert.equal(a.data.itemKey, again.data.itemKey);
+});
+
+test('fingerprint fills shingles and a full signature; a title-only article is fingerprinted from its title', () => {
+  const a = article('a', { text: BODY });
+  assert.equal(a.data.signature?.length, SIGNATURE_SIZE);
+  assert.ok((a.data.shingles?.length ?? 0) > 50);
+  const t = new Article({ file: 'f' }, { title: 'Floods hit the valley' });
+  fingerprint(t);
+  assert.equal(t.data.shingles?.length, 1);
+  assert.ok(t.data.contentHash);
+});
+
+test('findDuplicates: an exact pair, a near pair, and no pair for an unrelated text', () => {
+  const other =
+    'The city council approved a new budget for schools and roads after a long debate on Tuesday evening. ' +
+    'Teachers welcomed the extra money but said it would not cover the rising cost of heating old buildings this winter.';
+  const articles = [
+    article('orig', { text: BODY }),
+    article('copy', { text: BODY }),
+    article('edit', { text: BODY.replace('regional governor', 'provincial governor').replace('later in the week', 'on Thursday') }),
+    article('other', { text: other }),
+  ];
+  const pairs = findDuplicates(articles);
+  const byIds = new Map(pairs.map((p) => [`${p.a}|${p.b}`, p]));
+  assert.deepEqual(byIds.get('orig|copy'), { a: 'orig', b: 'copy', jaccard: 1, kind: 'exact' });
+  const near = byIds.get('orig|edit');
+  assert.ok(near, `expected orig|edit among ${[...byIds.keys()].join(', ')}`);
+  assert.equal(near.kind, 'near');
+  assert.ok(near.jaccard >= 0.5 && near.jaccard < 1);
+  assert.ok(byIds.has('copy|edit'));
+  assert.ok(!pairs.some((p) => p.a === 'other' || p.b === 'other'));
+});

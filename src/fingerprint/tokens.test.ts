@@ -1,0 +1,50 @@
+// Tests for word tokens (offsets, folding) and shingle hashes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hashString, shingleHashes, tokenize } from './tokens.js';
+
+test('tokens carry offsets that slice back to the word', () => {
+  const text = 'SEOUL (Dispatches) -- Kim’s “party” met in 2021, U.S.-led talks stalled.';
+  const tokens = tokenize(text);
+  for (const token of tokens) {
+    assert.equal(text.slice(token.start, token.end).toLowerCase().replace(/’/g, "'"), token.norm);
+  }
+  assert.deepEqual(
+    tokens.map((t) => t.norm),
+    ['seoul', 'dispatches', "kim's", 'party', 'met', 'in', '2021', 'u', 's', 'led', 'talks', 'stalled'],
+  );
+  assert.deepEqual([tokens[0]!.start, tokens[0]!.end], [0, 5]);
+});
+
+test('norms fold case, curly apostrophes and diacritics; offsets stay in the original string', () => {
+  const text = 'Café Kim’s CAFÉ';
+  const tokens = tokenize(text);
+  assert.deepEqual(tokens.map((t) => t.norm), ['cafe', "kim's", 'cafe']);
+  assert.equal(text.slice(tokens[2]!.start, tokens[2]!.end), 'CAFÉ');
+});
+
+test('non-Latin scripts are words too, and their norms are stable', () => {
+  const text = '김정은 위원장 Пхеньян';
+  const tokens = tokenize(text);
+  assert.deepEqual(tokens.map((t) => text.slice(t.start, t.end)), ['김정은', '위원장', 'Пхеньян']);
+  assert.deepEqual(tokens.map((t) => t.norm.normalize('NFC')), ['김정은', '위원장', 'пхеньян']);
+  assert.deepEqual(tokenize('김정은').map((t) => t.norm), [tokens[0]!.norm]);
+});
+
+test('shingle hashes: one per run of `size` tokens, one for shorter texts, none for no text', () => {
+  const tokens = tokenize('a b c d e f g');
+  assert.equal(shingleHashes(tokens, 5).length, 3);
+  assert.equal(shingleHashes(tokenize('a b'), 5).length, 1);
+  assert.equal(shingleHashes([], 5).length, 0);
+  // Order matters inside a shingle; the same words in the same order give the same hash.
+  const [x] = shingleHashes(tokenize('one two three four five'), 5);
+  const [y] = shingleHashes(tokenize('ONE two, three; four five!'), 5);
+  const [z] = shingleHashes(tokenize('two one three four five'), 5);
+  assert.equal(x, y);
+  assert.notEqual(x, z);
+});
+
+test('hashString is FNV-1a 32-bit', () => {
+  assert.equal(hashString(''), 0x811c9dc5);
+  assert.equal(hashString('a'), 0xe40c292c);
+});

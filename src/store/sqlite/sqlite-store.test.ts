@@ -1,0 +1,200 @@
+// Tests for SqliteStore on a temp file: migrations, lookups by key/hash/bands, story counts, listing, transactions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { tempDir } from '../../../test/helpers.js';
+import type { NewArticle } from '../store.js';
+import { openStore } from '../store.js';
+import { MIGRATIONS } from './migrations.js';
+import { SqliteStore } from './sqlite-store.js';
+
+let counter = 0;
+function newArticle(fields: Partial<NewArticle> = {}): NewArticle {
+  counter++;
+  return {
+    itemKey: `item-${counter}`,
+    contentHash: `hash-${counter}`,
+    source: `file-${counter}.txt`,
+    title: `Title ${counter}`,
+    authors: [],
+    credits: [],
+    cited: [],
+    text: `text ${counter}`,
+    signature: Uint32Array.from({ length: 128 }, (_, i) => i + counter),
+    messages: [],
+    ...fields,
+  };
+}
+
+/** A story as ingestion makes one: an id, then its centroid saved (which creates the row insertArticle updates). */
+async function newStory(store: SqliteStore): Promise<number> {
+  const id = await store.storyIndex.newStoryId();
+  await store.storyIndex.saveStory({ id, vector: new Map(), size: 0 }, []);
+  return id;
+}
+
+function openTemp(t: { after(fn: () => void): void }): { store: SqliteStore; file: string } {
+  const file = join(tempDir(t), 'store.db');
+  const store = SqliteStore.open(file);
+  t.after(() => void store.close().catch(() => undefined));
+  return { store, file };
+}
+
+test('migrations set user_version to the number of migrations; reopening keeps the data', async (t) => {
+  const { store, file } = openTemp(t);
+  const db = new Database(file, { readonly: true });
+  assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  db.close();
+  await store.insertArticle(newArticle({ itemKey: 'keep-me' }), 1, [], false);
+  await store.close();
+  const again = SqliteStore.open(file);
+  assert.equal(typeof (await again.findByItemKey('keep-me')), 'number');
+  await again.close();
+});
+
+test('a store newer than this code is refused with a clear error', (t) => {
+  const file = join(tempDir(t), 'future.db');
+  const db = new Database(file);
+  db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+  db.close();
+  assert.throws(() => SqliteStore.open(file), /newer than this newsfuse knows/);
+});
+
+test('openStore opens a SQLite path and refuses postgres:// for now', async (t) => {
+  const store = await openStore(join(tempDir(t), 'via-open.db'));
+  assert.equal(store.capabilities.engine, 'sqlite');
+  await store.close();
+  await assert.rejects(openStore('postgres://localhost/newsfuse'), /not built yet/);
+});
+
+test('insert, then find by item key, content hash and band keys; read back all fields', async (t) => {
+  const { store } = openTemp(t);
+  const story = await store.storyIndex.newStoryId();
+  const a = newArticle({ contentHash: 'same', authors: ['Choi Si-young'], credits: ['KCNA', 'Yonhap'], cited: ['KCNA'], dateline: 'SEOUL (Dispatches) --', published: '2021-01-08T21:17:00.000Z', outlet: 'Herald', url: 'https://h.example/1', language: 'en', messages: ['m [r]'] });
+  const b = newArticle({ contentHash: 'same' });
+  const big = 31 * 2 ** 32 + 0xfffffff0; // band keys go up to 2^37
+  const idA = await store.insertArticle(a, story, [10, 20, big], false);
+  const idB = await store.insertArticle(b, story, [20, 30], false);
+  assert.equal(await store.findByItemKey(a.itemKey), idA);
+  assert.equal(await store.findByItemKey('absent'), undefined);
+  assert.deepEqual(await store.findByContentHash('same'), [idA, idB]);
+  assert.deepEqual(await store.findByContentHash('nope'), []);
+  assert.deepEqual((await store.findByBands([20], 10)).sort(), [idA, idB].sort());
+  assert.deepEqual(await store.findByBands([big], 10), [idA]);
+  assert.deepEqual(await store.findByBands([99], 10), []);
+  assert.deepEqual(await store.findByBands([20], 1).then((ids) => ids.length), 1, 'limit applies per band');
+
+  const [stored] = await store.getArticles([idA]);
+  assert.ok(stored);
+  assert.equal(stored.story, story);
+  assert.deepEqual(stored.authors, ['Choi Si-young']);
+  assert.deepEqual(stored.credits, ['KCNA', 'Yonhap']);
+  assert.deepEqual(stored.cited, ['KCNA']);
+  assert.equal(stored.dateline, 'SEOUL (Dispatches) --');
+  assert.equal(stored.published, '2021-01-08T21:17:00.000Z');
+  assert.deepEqual(stored.signature, a.signature);
+  assert.deepEqual(stored.messages, ['m [r]']);
+  assert.equal(stored.externalId, undefined);
+  assert.match(stored.ingestedAt, /^\d{4}-\d\d-\d\dT/);
+});
+
+test('an item key is unique: inserting it twice throws', async (t) => {
+  const { store } = openTemp(t);
+  const a = newArticle();
+  await store.insertArticle(a, 1, [], false);
+  await assert.rejects(store.insertArticle({ ...a, contentHash: 'other' }, 1, [], false), /UNIQUE/);
+});
+
+test('story counts: articleCount, sourceCount by outlet (else file), firstSeen/lastSeen from publish times', async (t) => {
+  const { store } = openTemp(t);
+  const story = await newStory(store);
+  await store.insertArticle(newArticle({ outlet: 'AP', published: '2021-01-08T10:00:00.000Z', title: 'Lede stand-in' }), story, [], true);
+  await store.insertArticle(newArticle({ outlet: 'AP', published: '2021-01-06T10:00:00.000Z', title: 'Real headline' }), story, [], false);
+  await store.insertArticle(newArticle({ outlet: 'Reuters' }), story, [], false);
+  await store.insertArticle(newArticle({ outlet: undefined, source: 'x.txt', published: '2021-01-09T00:00:00.000Z' }), story, [], false);
+  await store.insertArticle(newArticle({ outlet: undefined, source: 'y.txt', title: 'Later headline' }), story, [], false);
+  const summary = await store.getStory(story);
+  assert.deepEqual(summary, {
+    id: story,
+    title: 'Real headline',
+    articleCount: 5,
+    sourceCount: 4,
+    firstSeen: '2021-01-06T10:00:00.000Z',
+    lastSeen: '2021-01-09T00:00:00.000Z',
+  });
+  const articles = await store.storyArticles(story);
+  assert.deepEqual(articles.map((a) => a.published ?? null), ['2021-01-06T10:00:00.000Z', '2021-01-08T10:00:00.000Z', '2021-01-09T00:00:00.000Z', null, null]);
+  assert.equal(await store.getStory(9999), undefined);
+});
+
+test('listStories: largest first, limit, and a query over story and article titles (all words, any case)', async (t) => {
+  const { store } = openTemp(t);
+  const s1 = await newStory(store);
+  const s2 = await newStory(store);
+  const s3 = await newStory(store);
+  await store.insertArticle(newArticle({ title: 'Kim vows to expand ties' }), s1, [], false);
+  await store.insertArticle(newArticle({ title: 'North Korea party congress opens' }), s1, [], false);
+  await store.insertArticle(newArticle({ title: 'Floods hit the valley' }), s2, [], false);
+  await store.insertArticle(newArticle({ title: 'Council passes budget' }), s3, [], false);
+  await store.insertArticle(newArticle({ title: 'Budget row continues' }), s3, [], false);
+  await store.insertArticle(newArticle({ title: 'Teachers react to budget' }), s3, [], false);
+
+  const all = await store.listStories({ limit: 10 });
+  assert.deepEqual(all.map((s) => [s.id, s.articleCount]), [[s3, 3], [s1, 2], [s2, 1]]);
+  assert.deepEqual(Object.keys(all[0]!).sort(), ['articleCount', 'firstSeen', 'id', 'lastSeen', 'sourceCount', 'title']);
+  assert.equal((await store.listStories({ limit: 1 })).length, 1);
+  assert.deepEqual((await store.listStories({ limit: 10, query: 'CONGRESS' })).map((s) => s.id), [s1], 'matches a non-first article title');
+  assert.deepEqual((await store.listStories({ limit: 10, query: 'kim congress' })).map((s) => s.id), [s1]);
+  assert.deepEqual((await store.listStories({ limit: 10, query: 'kim floods' })).map((s) => s.id), []);
+  assert.deepEqual((await store.listStories({ limit: 10, query: "it's 100%" })).map((s) => s.id), [], 'odd characters are data');
+});
+
+test('a failed transaction rolls back everything it wrote', async (t) => {
+  const { store } = openTemp(t);
+  await assert.rejects(
+    store.transaction(async () => {
+      const story = await store.storyIndex.newStoryId();
+      await store.storyIndex.addDocument(['kim', 'congress']);
+      await store.storyIndex.saveStory({ id: story, vector: new Map([['kim', 1]]), size: 1 }, ['kim']);
+      await store.insertArticle(newArticle({ itemKey: 'rolled-back', contentHash: 'rb' }), story, [77], false);
+      throw new Error('power cut');
+    }),
+    /power cut/,
+  );
+  assert.equal(await store.findByItemKey('rolled-back'), undefined);
+  assert.deepEqual(await store.findByContentHash('rb'), []);
+  assert.deepEqual(await store.findByBands([77], 10), []);
+  assert.deepEqual(await store.listStories({ limit: 10 }), []);
+  assert.deepEqual(await store.storyIndex.candidates(['kim'], 10), []);
+  const { documents } = await store.storyIndex.frequencies(['kim']);
+  assert.equal(documents, 0);
+  assert.equal(await store.storyIndex.newStoryId(), 1, 'the story id counter rolled back too');
+
+  // A committed transaction keeps its work.
+  await store.transaction(async () => {
+    await store.insertArticle(newArticle({ itemKey: 'committed' }), 1, [], false);
+  });
+  assert.equal(typeof (await store.findByItemKey('committed')), 'number');
+});
+
+test('SqliteStoryIndex: frequencies, candidates and centroids survive a round trip', async (t) => {
+  const { store } = openTemp(t);
+  const index = store.storyIndex;
+  await index.addDocument(['kim', 'congress', 'kim']);
+  await index.addDocument(['kim']);
+  const { documents, df } = await index.frequencies(['kim', 'congress', 'none']);
+  assert.equal(documents, 2);
+  assert.deepEqual([...df], [['kim', 2], ['congress', 1], ['none', 0]]);
+  await index.saveStory({ id: 5, vector: new Map([['kim', 0.8], ['congress', 0.6]]), size: 2, firstSeen: 1000, lastSeen: 2000 }, ['kim', 'congress']);
+  await index.saveStory({ id: 6, vector: new Map([['kim', 1]]), size: 1 }, ['kim']);
+  const found = await index.candidates(['kim', 'congress'], 10);
+  assert.deepEqual(found.map((s) => s.id), [5, 6]);
+  assert.deepEqual([...found[0]!.vector], [['kim', 0.8], ['congress', 0.6]]);
+  assert.equal(found[0]!.firstSeen, 1000);
+  assert.equal(found[1]!.firstSeen, undefined);
+  await index.saveStory({ id: 5, vector: new Map([['floods', 1]]), size: 3 }, ['floods']);
+  assert.deepEqual((await index.candidates(['congress'], 10)).map((s) => s.id), []);
+  assert.deepEqual(await index.candidates([], 10), []);
+});
