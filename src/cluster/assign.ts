@@ -43,6 +43,8 @@ export interface Assignment {
 }
 
 const DAY = 86_400_000;
+/** Past this many windows the decay (halving per window) is below 1/128: no story that old can be joined. */
+const HORIZON_WINDOWS = 8;
 
 /** Unit TF-IDF vector of term counts, with smoothed idf from the index's running document frequencies. */
 export function tfidf(counts: Map<string, number>, documents: number, df: Map<string, number>): Map<string, number> {
@@ -105,7 +107,10 @@ export class Clusterer {
     const query = strongest(vector, this.options.queryTerms).map(([term]) => term);
     let best: StoryCentroid | undefined;
     let bestScore = 0;
-    for (const story of await this.index.candidates(query, this.options.candidates)) {
+    // Stories whose span ended more than HORIZON_WINDOWS windows before this article would score
+    // below any threshold after the time decay; leaving them out keeps the lookup bounded.
+    const since = time === undefined ? undefined : time - HORIZON_WINDOWS * this.options.windowDays * DAY;
+    for (const story of await this.index.candidates(query, this.options.candidates, since)) {
       const score = cosine(vector, story.vector) * timeFactor(story, time, this.options.windowDays);
       if (score > bestScore) {
         bestScore = score;

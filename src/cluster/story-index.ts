@@ -21,8 +21,11 @@ export interface StoryIndex {
   addDocument(terms: Iterable<string>): Promise<void>;
   /** Number of documents counted, and the document frequency of each term asked for. */
   frequencies(terms: string[]): Promise<{ documents: number; df: Map<string, number> }>;
-  /** Stories indexed under any of the terms, those sharing most terms first, at most `limit`. */
-  candidates(terms: string[], limit: number): Promise<StoryCentroid[]>;
+  /**
+   * Stories indexed under any of the terms, those sharing most terms first, at most `limit`;
+   * with `since` (epoch ms), only stories whose latest article is that recent or that have no time.
+   */
+  candidates(terms: string[], limit: number, since?: number): Promise<StoryCentroid[]>;
   /** Create or replace a story centroid and index it under its strongest terms. */
   saveStory(story: StoryCentroid, indexTerms: string[]): Promise<void>;
   /** A new story id. */
@@ -47,9 +50,15 @@ export class MemoryStoryIndex implements StoryIndex {
     return { documents: this.documents, df: new Map(terms.map((t) => [t, this.df.get(t) ?? 0])) };
   }
 
-  async candidates(terms: string[], limit: number): Promise<StoryCentroid[]> {
+  async candidates(terms: string[], limit: number, since?: number): Promise<StoryCentroid[]> {
     const shared = new Map<number, number>();
-    for (const term of terms) for (const id of this.postings.get(term) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    for (const term of terms) {
+      for (const id of this.postings.get(term) ?? []) {
+        const last = this.stories.get(id)!.lastSeen;
+        if (since !== undefined && last !== undefined && last < since) continue;
+        shared.set(id, (shared.get(id) ?? 0) + 1);
+      }
+    }
     return [...shared.entries()]
       .sort((x, y) => y[1] - x[1] || y[0] - x[0])
       .slice(0, limit)

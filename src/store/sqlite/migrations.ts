@@ -68,4 +68,12 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (band_key, article_id)
   ) WITHOUT ROWID;
   `,
+  // 2: story terms carry their story's latest time, so candidate lookup skips stories long past
+  //    (their similarity would decay to nothing anyway) and the scan stays bounded as the store grows.
+  `
+  ALTER TABLE story_terms ADD COLUMN last_ms INTEGER NOT NULL DEFAULT 9007199254740991;
+  UPDATE story_terms SET last_ms = coalesce((SELECT last_ms FROM stories WHERE stories.id = story_terms.story_id), 9007199254740991);
+  CREATE INDEX story_terms_recent ON story_terms (term, last_ms);
+  CREATE INDEX articles_story_source ON articles (story_id, source) WHERE outlet IS NULL;
+  `,
 ];

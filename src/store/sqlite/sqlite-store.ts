@@ -59,8 +59,15 @@ export function migrate(db: Database.Database): number {
   return MIGRATIONS.length;
 }
 
+/** Timeless stories sort after every time, so a `last_ms >= since` range always includes them. */
+const NO_TIME = Number.MAX_SAFE_INTEGER;
+/** Parsed story centroids kept in memory (most recently used); about 7 KB each. */
+const CENTROID_CACHE = 4096;
+
 class SqliteStoryIndex implements StoryIndex {
   private readonly statements;
+  /** Centroids by story id, in least- to most-recently used order. Valid while this process is the only writer. */
+  private readonly cache = new Map<number, StoryCentroid>();
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -72,8 +79,37 @@ class SqliteStoryIndex implements StoryIndex {
       upsertStory: db.prepare(`INSERT INTO stories (id, centroid, size, first_ms, last_ms, updated_at) VALUES (@id, @centroid, @size, @first, @last, @now)
         ON CONFLICT (id) DO UPDATE SET centroid = @centroid, size = @size, first_ms = @first, last_ms = @last, updated_at = @now`),
       dropTerms: db.prepare('DELETE FROM story_terms WHERE story_id = ?'),
-      addStoryTerm: db.prepare('INSERT OR IGNORE INTO story_terms (term, story_id) VALUES (?, ?)'),
+      addStoryTerm: db.prepare('INSERT OR IGNORE INTO story_terms (term, story_id, last_ms) VALUES (?, ?, ?)'),
     };
+  }
+
+  /** Forget cached centroids (after a rollback, when the cache may hold uncommitted states). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  private remember(story: StoryCentroid): void {
+    this.cache.delete(story.id);
+    this.cache.set(story.id, story);
+    if (this.cache.size > CENTROID_CACHE) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  private load(id: number): StoryCentroid {
+    const cached = this.cache.get(id);
+    if (cached) {
+      this.remember(cached);
+      return cached;
+    }
+    const row = this.statements.story.get(id) as Row;
+    const story: StoryCentroid = {
+      id: row.id as number,
+      vector: new Map(JSON.parse(row.centroid as string) as [string, number][]),
+      size: row.size as number,
+      firstSeen: orUndefined(row.first_ms as number | null),
+      lastSeen: orUndefined(row.last_ms as number | null),
+    };
+    this.remember(story);
+    return story;
   }
 
   async addDocument(terms: Iterable<string>): Promise<void> {
@@ -87,24 +123,15 @@ class SqliteStoryIndex implements StoryIndex {
     return { documents: this.statements.counter.get('documents') as number, df };
   }
 
-  async candidates(terms: string[], limit: number): Promise<StoryCentroid[]> {
+  async candidates(terms: string[], limit: number, since?: number): Promise<StoryCentroid[]> {
     if (terms.length === 0) return [];
     const rows = this.db
       .prepare(
-        `SELECT story_id, COUNT(*) AS shared FROM story_terms WHERE term IN (${terms.map(() => '?').join(',')})
+        `SELECT story_id, COUNT(*) AS shared FROM story_terms WHERE term IN (${terms.map(() => '?').join(',')}) AND last_ms >= ?
          GROUP BY story_id ORDER BY shared DESC, story_id DESC LIMIT ?`,
       )
-      .all(...terms, limit) as Row[];
-    return rows.map((row) => {
-      const story = this.statements.story.get(row.story_id) as Row;
-      return {
-        id: story.id as number,
-        vector: new Map(JSON.parse(story.centroid as string) as [string, number][]),
-        size: story.size as number,
-        firstSeen: orUndefined(story.first_ms as number | null),
-        lastSeen: orUndefined(story.last_ms as number | null),
-      };
-    });
+      .all(...terms, since ?? -NO_TIME, limit) as Row[];
+    return rows.map((row) => this.load(row.story_id as number));
   }
 
   async saveStory(story: StoryCentroid, indexTerms: string[]): Promise<void> {
@@ -117,7 +144,8 @@ class SqliteStoryIndex implements StoryIndex {
       now: new Date().toISOString(),
     });
     this.statements.dropTerms.run(story.id);
-    for (const term of indexTerms) this.statements.addStoryTerm.run(term, story.id);
+    for (const term of indexTerms) this.statements.addStoryTerm.run(term, story.id, story.lastSeen ?? NO_TIME);
+    this.remember(story);
   }
 
   async newStoryId(): Promise<number> {
@@ -129,7 +157,7 @@ class SqliteStoryIndex implements StoryIndex {
 
 export class SqliteStore implements Store {
   readonly capabilities = { concurrentWriters: false, engine: 'sqlite' as const };
-  readonly storyIndex: StoryIndex;
+  readonly storyIndex: SqliteStoryIndex;
   private depth = 0;
   private readonly statements;
 
@@ -144,7 +172,8 @@ export class SqliteStore implements Store {
         VALUES (@itemKey, @contentHash, @source, @externalId, @url, @outlet, @title, @published, @language,
         @authors, @credits, @cited, @dateline, @text, @signature, @story, @ingestedAt, @messages)`),
       band: db.prepare('INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?, ?)'),
-      sameSource: db.prepare('SELECT 1 FROM articles WHERE story_id = ? AND outlet IS ? AND (outlet IS NOT NULL OR source = ?) AND id <> ? LIMIT 1').pluck(),
+      sameOutlet: db.prepare('SELECT 1 FROM articles WHERE story_id = ? AND outlet = ? AND id <> ? LIMIT 1').pluck(),
+      sameSourceFile: db.prepare('SELECT 1 FROM articles WHERE story_id = ? AND outlet IS NULL AND source = ? AND id <> ? LIMIT 1').pluck(),
       storyRow: db.prepare('SELECT * FROM stories WHERE id = ?'),
       updateStory: db.prepare(`UPDATE stories SET article_count = article_count + 1, source_count = source_count + @newSource,
         first_seen = CASE WHEN @published IS NULL THEN first_seen WHEN first_seen IS NULL OR @published < first_seen THEN @published ELSE first_seen END,
@@ -163,6 +192,9 @@ export class SqliteStore implements Store {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    // 64 MiB of page cache: the LSH band and term indexes take random inserts, which otherwise
+    // miss the default 2 MiB cache more often as the store grows.
+    db.pragma('cache_size = -65536');
     migrate(db);
     return new SqliteStore(db);
   }
@@ -177,6 +209,7 @@ export class SqliteStore implements Store {
       return result;
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.storyIndex.clearCache();
       throw error;
     } finally {
       this.depth--;
@@ -221,7 +254,11 @@ export class SqliteStore implements Store {
     });
     const id = Number(info.lastInsertRowid);
     for (const key of bands) this.statements.band.run(key, id);
-    const newSource = this.statements.sameSource.get(story, article.outlet ?? null, article.source, id) ? 0 : 1;
+    // A source is an outlet; an article without one counts as its own source (its file, or file and line).
+    const seen = article.outlet
+      ? this.statements.sameOutlet.get(story, article.outlet, id)
+      : this.statements.sameSourceFile.get(story, article.source, id);
+    const newSource = seen ? 0 : 1;
     this.statements.updateStory.run({
       story,
       newSource,
