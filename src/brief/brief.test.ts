@@ -1,0 +1,88 @@
+// Tests of the brief: sources, summary support, shared passages with offsets and who published first, escaping.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildBrief } from './brief.js';
+import { escapeMarkdown, renderMarkdown } from './render-md.js';
+import { splitSentences } from './sentences.js';
+import { summarize, summaryText } from './summary.js';
+import type { StoredArticle, StorySummary } from '../store/store.js';
+
+const SHARED =
+  'Officials said the bridge over the river would stay closed for at least three weeks while engineers inspect the damaged supports.';
+
+function stored(id: number, outlet: string | undefined, text: string, published?: string): StoredArticle {
+  return {
+    id, itemKey: `k${id}`, contentHash: `h${id}`, source: `file${id}.txt`, outlet, title: `Title ${id}`, published,
+    authors: [], credits: [], cited: [], text, signature: new Uint32Array(128), story: 1, ingestedAt: '', messages: [],
+  };
+}
+
+const story: StorySummary = { id: 1, title: 'Bridge closed', articleCount: 3, sourceCount: 3, firstSeen: null, lastSeen: null };
+
+test('shared passages carry offsets into both texts and the earlier publisher', () => {
+  const a = stored(1, 'Daily A', `The storm hit on Monday night. ${SHARED} Traffic was diverted.`, '2024-03-01T10:00:00.000Z');
+  const b = stored(2, 'Daily B', `Residents were told to avoid the area. ${SHARED}`, '2024-03-01T12:00:00.000Z');
+  const c = stored(3, undefined, 'A completely different text about football results and the league table this season.');
+  const brief = buildBrief(story, [a, b, c]);
+  assert.equal(brief.sources.length, 3);
+  assert.equal(brief.sources[2]!.outlet, 'file3.txt', 'an article without outlet is labelled by its file');
+  assert.equal(brief.passages.length, 1);
+  const [p] = brief.passages;
+  assert.equal(a.text.slice(p!.a.start, p!.a.end), b.text.slice(p!.b.start, p!.b.end));
+  assert.match(p!.text, /^Officials said the bridge/);
+  assert.equal(p!.first, 1);
+  assert.match(p!.basis, /published 2024-03-01T10:00/);
+});
+
+test('without publish times the brief says who was first is unknown', () => {
+  const brief = buildBrief(story, [stored(1, 'A', `Intro one here. ${SHARED}`), stored(2, 'B', `Intro two there. ${SHARED}`)]);
+  assert.equal(brief.passages[0]!.first, null);
+  assert.match(brief.passages[0]!.basis, /no publish times/);
+});
+
+test('summary sentences name every source that carries them', () => {
+  const a = stored(1, 'A', `${SHARED} The mayor promised repairs before summer.`);
+  const b = stored(2, 'B', `${SHARED} Local shops fear losing customers during the closure.`);
+  const brief = buildBrief(story, [a, b]);
+  const shared = brief.summary.find((s) => s.text === SHARED);
+  assert.ok(shared, 'the sentence both carry is in the summary');
+  assert.deepEqual(shared!.support, [1, 2]);
+  const source = brief.sources[shared!.ref - 1]!;
+  const text = [a, b].find((x) => x.id === source.article)!.text;
+  assert.equal(text.slice(shared!.start, shared!.end), SHARED, 'summary offsets point into the source text');
+});
+
+test('agencies list who credits and who cites them', () => {
+  const a = { ...stored(1, 'A', SHARED), credits: ['AP'], cited: ['KCNA'] };
+  const b = { ...stored(2, 'B', SHARED), cited: ['KCNA'] };
+  const brief = buildBrief(story, [a, b]);
+  assert.deepEqual(brief.agencies.find((x) => x.name === 'KCNA'), { name: 'KCNA', credited: [], cited: [1, 2] });
+  assert.deepEqual(brief.agencies.find((x) => x.name === 'AP'), { name: 'AP', credited: [1], cited: [] });
+});
+
+test('Markdown escapes article text: no links, emphasis or HTML from content', () => {
+  assert.equal(escapeMarkdown('<script>alert(1)</script>'), '&lt;script&gt;alert(1)&lt;/script&gt;');
+  assert.equal(escapeMarkdown('[click](http://evil)'), '\\[click\\](http://evil)');
+  assert.equal(escapeMarkdown('*bold* _it_'), '\\*bold\\* \\_it\\_');
+  const evil = stored(1, '<img src=x onerror=alert(1)>', `${SHARED} <b>bold</b> [x](javascript:alert(1))`);
+  const md = renderMarkdown(buildBrief({ ...story, title: '<h1>t</h1>' }, [evil, stored(2, 'B', SHARED)]));
+  assert.doesNotMatch(md, /<img|<b>|<h1>|(?<!\\)\]\(javascript/, "no raw HTML and no unescaped link syntax");
+});
+
+test('sentences: abbreviations and initials do not end a sentence; lines do', () => {
+  const text = 'Mr. Kim met U.S. officials on Jan. 5 in Seoul. He left.\nA new line starts here';
+  const parts = splitSentences(text).map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(parts, ['Mr. Kim met U.S. officials on Jan. 5 in Seoul.', 'He left.', 'A new line starts here']);
+});
+
+test('summarize respects the word budget and skips near-repeats', () => {
+  const docs = [
+    { id: 'a', text: `${SHARED} The mayor promised repairs before summer. Engineers found cracks in two of the supports.` },
+    { id: 'b', text: `${SHARED} Local shops fear losing customers during the closure of the bridge.` },
+  ];
+  const picked = summarize(docs, 30);
+  assert.equal(picked.filter((s) => s.text === SHARED).length, 1, 'the shared sentence appears once');
+  const text = summaryText(picked, 30);
+  assert.ok(text.split(/\s+/).length <= 30 * 1.15 + 25, `summary of about 30 words, got ${text.split(/\s+/).length}`);
+  assert.ok(text.length > 0);
+});
