@@ -20,23 +20,28 @@ export function describeFailure(failure: ReadFailure): string {
 }
 
 /**
- * Read every article of the paths and run the stages on it. Failures are reported on stderr
- * and skipped; articles' error messages are reported too. Returns the articles in input order.
+ * Every article of the paths with the stages run on it, in input order. Failures are reported on
+ * stderr and skipped, as are articles' error messages; `counts.failed` tells how many failed.
  */
-export async function loadArticles(paths: string[], stages?: readonly StageName[]): Promise<{ articles: Article[]; failed: number }> {
-  const articles: Article[] = [];
-  let failed = 0;
+export async function* preparedArticles(paths: string[], stages?: readonly StageName[], counts = { failed: 0 }): AsyncGenerator<Article> {
   for await (const result of readPaths(paths)) {
     if (!result.ok) {
-      failed++;
+      counts.failed++;
       say(describeFailure(result.failure));
       continue;
     }
     prepare(result.article, stages);
     for (const message of result.article.messages) if (message.severity === 'error') say(`${message.source}: ${message.reason} [${message.rule}]`);
-    articles.push(result.article);
+    yield result.article;
   }
-  return { articles, failed };
+}
+
+/** All prepared articles of the paths, for tools that need the whole input (clustering order, duplicates). */
+export async function loadArticles(paths: string[], stages?: readonly StageName[]): Promise<{ articles: Article[]; failed: number }> {
+  const counts = { failed: 0 };
+  const articles: Article[] = [];
+  for await (const article of preparedArticles(paths, stages, counts)) articles.push(article);
+  return { articles, failed: counts.failed };
 }
 
 /** Parse a positive integer option, or explain what was expected. */

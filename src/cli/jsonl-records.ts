@@ -1,9 +1,9 @@
 // Line-delimited JSON records for the stateless tools whose lines are not plain articles (pairs, groups).
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Article, type SourceRef } from '../article.js';
+import type { Article, SourceRef } from '../article.js';
 import { inputFromRecord } from '../read/jsonl.js';
-import { extractHtml } from '../read/html.js';
+import { articleFromInput } from '../read/from-input.js';
 import { say } from './io.js';
 
 /** Each parsed JSON object of a file with its line number; broken lines are reported and skipped. */
@@ -30,9 +30,5 @@ export function embeddedArticle(value: unknown, source: SourceRef, label: string
     say(`${source.file}:${source.line}: ${label}: ${input} [read:fields]`);
     return undefined;
   }
-  if (input.html && !input.text) {
-    const page = extractHtml(input.html, { url: input.url });
-    return new Article(source, { ...input, text: page.text, title: input.title ?? page.title });
-  }
-  return new Article(source, input);
+  return articleFromInput(source, input);
 }

@@ -9,10 +9,10 @@ import { jaccard } from '../fingerprint/minhash.js';
 import { alignPassages } from '../fingerprint/passage-align.js';
 import { tokenize } from '../fingerprint/tokens.js';
 import { prepare, timeOf } from '../pipeline.js';
-import { readDocument, readPaths } from '../read/files.js';
+import { readDocument } from '../read/files.js';
 import { summarize, summaryText } from '../brief/summary.js';
 import { decodeBytes } from '../read/decode.js';
-import { describeFailure, loadArticles, say, writeLine } from './io.js';
+import { describeFailure, loadArticles, preparedArticles, say, writeLine } from './io.js';
 import { embeddedArticle, jsonRecords } from './jsonl-records.js';
 import { terminalSafe } from './terminal.js';
 
@@ -21,14 +21,8 @@ const round = (x: number): number => Math.round(x * 1e4) / 1e4;
 /** `extract FILE...`: one JSON object per page (a JSONL input yields one per line). */
 export async function extractCommand(files: string[], options: { format: string }): Promise<number> {
   const results: object[] = [];
-  let failed = 0;
-  for await (const result of readPaths(files)) {
-    if (!result.ok) {
-      failed++;
-      say(describeFailure(result.failure));
-      continue;
-    }
-    const article = prepare(result.article, ['clean', 'describe']);
+  const counts = { failed: 0 };
+  for await (const article of preparedArticles(files, ['clean', 'describe'], counts)) {
     const record = {
       file: article.source.file,
       ...(article.source.line !== undefined ? { line: article.source.line } : {}),
@@ -50,7 +44,7 @@ export async function extractCommand(files: string[], options: { format: string 
     else results.push(record);
   }
   if (options.format !== 'jsonl') await writeLine(JSON.stringify(results.length === 1 && files.length === 1 ? results[0] : results, null, 2));
-  return failed > 0 && results.length === 0 && options.format !== 'jsonl' ? 1 : 0;
+  return counts.failed > 0 && results.length === 0 && options.format !== 'jsonl' ? 1 : 0;
 }
 
 /** `cluster --input FILE.jsonl`: `{id, story}` lines in processing order. */

@@ -1,10 +1,10 @@
 // Turns paths (files, folders, globs) into a stream of articles, choosing a reader by file name.
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { Article, type ReadResult, type SourceRef } from '../article.js';
+import type { ReadResult, SourceRef } from '../article.js';
 import { decodeBytes, MAX_DOCUMENT_BYTES } from './decode.js';
 import { readJsonl } from './jsonl.js';
-import { extractHtml } from './html.js';
+import { articleFromInput } from './from-input.js';
 
 export type InputKind = 'text' | 'html' | 'jsonl';
 
@@ -78,23 +78,7 @@ export async function readDocument(file: string, kind: 'text' | 'html'): Promise
   if (!result.ok) return { ok: false, failure: { source, rule: result.rule, reason: result.reason } };
   const { text, notes } = result.decoded;
   if (text.trim() === '') return { ok: false, failure: { source, rule: 'read:empty', reason: 'the file holds only white space' } };
-  let article: Article;
-  if (kind === 'html') {
-    const page = extractHtml(text);
-    article = new Article(source, {
-      html: text,
-      text: page.text,
-      title: page.title,
-      url: page.url,
-      outlet: page.outlet,
-      published: page.published,
-      language: page.language,
-      authors: page.authors.length ? page.authors : page.byline ? [page.byline] : undefined,
-    });
-    for (const note of page.notes) article.message(note.rule, note.reason);
-  } else {
-    article = new Article(source, { text });
-  }
+  const article = articleFromInput(source, kind === 'html' ? { html: text } : { text });
   for (const note of notes) article.message(note.rule, note.reason);
   return { ok: true, article };
 }

@@ -2,8 +2,8 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
-import { Article, type ArticleInput, type ReadResult } from '../article.js';
-import { extractHtml } from './html.js';
+import type { ArticleInput, ReadResult } from '../article.js';
+import { articleFromInput } from './from-input.js';
 
 /** Lines longer than this are refused (a runaway line is not an article). */
 const MAX_LINE_CHARS = 16 * 1024 * 1024;
@@ -82,27 +82,10 @@ export async function* readJsonl(file: string): AsyncGenerator<ReadResult> {
       yield { ok: false, failure: { source, rule: 'read:fields', reason: input } };
       continue;
     }
-    if (input.html && !input.text) {
-      const page = extractHtml(input.html, { url: input.url });
-      const article = new Article(source, {
-        ...input,
-        text: page.text,
-        title: input.title ?? page.title,
-        outlet: input.outlet ?? page.outlet,
-        published: input.published ?? page.published,
-        language: input.language ?? page.language,
-        authors: input.authors ?? (page.authors.length ? page.authors : undefined),
-      });
-      for (const note of page.notes) article.message(note.rule, note.reason);
-      yield { ok: true, article };
-      continue;
-    }
+    const article = articleFromInput(source, input);
     if (input.text?.includes('\uFFFD')) {
-      const article = new Article(source, input);
       article.message('read:encoding', 'the text holds U+FFFD replacement characters: it was decoded with the wrong encoding upstream');
-      yield { ok: true, article };
-      continue;
     }
-    yield { ok: true, article: new Article(source, input) };
+    yield { ok: true, article };
   }
 }
