@@ -28,10 +28,23 @@ test('shared passages carry offsets into both texts and the earlier publisher', 
   assert.equal(brief.sources[2]!.outlet, 'file3.txt', 'an article without outlet is labelled by its file');
   assert.equal(brief.passages.length, 1);
   const [p] = brief.passages;
-  assert.equal(a.text.slice(p!.a.start, p!.a.end), b.text.slice(p!.b.start, p!.b.end));
+  assert.deepEqual(p!.carriers.map((c) => c.ref), [1, 2]);
+  const [ca, cb] = p!.carriers;
+  assert.equal(a.text.slice(ca!.start, ca!.end), b.text.slice(cb!.start, cb!.end));
   assert.match(p!.text, /^Officials said the bridge/);
   assert.equal(p!.first, 1);
   assert.match(p!.basis, /published 2024-03-01T10:00/);
+});
+
+test('a passage three sources carry is one passage with three carriers', () => {
+  const brief = buildBrief(story, [
+    stored(1, 'A', `First intro words here. ${SHARED}`, '2024-03-01T09:00:00.000Z'),
+    stored(2, 'B', `Second intro words there. ${SHARED} More.`, '2024-03-01T08:00:00.000Z'),
+    stored(3, 'C', `${SHARED} Third one adds a line.`, '2024-03-02T08:00:00.000Z'),
+  ]);
+  assert.equal(brief.passages.length, 1);
+  assert.deepEqual(brief.passages[0]!.carriers.map((c) => c.ref), [1, 2, 3]);
+  assert.equal(brief.passages[0]!.first, 2, 'the earliest publisher of the three');
 });
 
 test('without publish times the brief says who was first is unknown', () => {

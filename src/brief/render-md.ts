@@ -38,8 +38,8 @@ export function renderMarkdown(brief: Brief): string {
   if (brief.passages.length === 0) out.push('_No passage shared word for word._');
   for (const p of brief.passages) {
     const first = p.first === null ? `first: unknown (${p.basis})` : `first: [${p.first}] (${p.basis})`;
-    out.push(`- [${p.a.ref}] ↔ [${p.b.ref}], ${p.words} words — “${escapeMarkdown(clip(p.text, 400))}”`);
-    out.push(`  - offsets [${p.a.ref}] ${p.a.start}–${p.a.end}, [${p.b.ref}] ${p.b.start}–${p.b.end}; ${escapeMarkdown(first)}`);
+    out.push(`- ${refs(p.carriers.map((c) => c.ref))}, ${p.words} words — “${escapeMarkdown(clip(p.text, 400))}”`);
+    out.push(`  - offsets ${p.carriers.map((c) => `[${c.ref}] ${c.start}–${c.end}`).join(', ')}; ${escapeMarkdown(first)}`);
   }
   out.push('');
 
