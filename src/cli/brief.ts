@@ -6,7 +6,7 @@ import { say, writeLine } from './io.js';
 import { terminalSafe } from './terminal.js';
 
 export async function briefCommand(storyArg: string, options: { db: string; format: 'md' | 'json' }): Promise<number> {
-  const store = await openStore(options.db);
+  const store = await openStore(options.db, { create: false });
   try {
     let id: number;
     if (storyArg === 'top') {

@@ -1,7 +1,7 @@
 // End-to-end tests of the store commands (ingest, stories, brief) through `node bin/newsfuse.js` on temp stores.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, SEEDS_DIR, tempDir, type CliResult } from '../../test/helpers.js';
 
@@ -108,9 +108,19 @@ describe('ingest the seeds, then stories and brief', () => {
   });
 });
 
-test('brief on an empty store says to ingest first', async (t) => {
-  const db = join(tempDir(t), 'empty.db');
-  const result = await runCli(['brief', 'top', '--db', db]);
+test('brief on a missing or an empty store says to ingest first, and creates nothing', async (t) => {
+  const dir = tempDir(t);
+  const missing = join(dir, 'missing.db');
+  const absent = await runCli(['brief', 'top', '--db', missing]);
+  assert.equal(absent.code, 1);
+  assert.match(absent.stderr, /missing\.db: no store there yet; run `newsfuse ingest PATH/);
+  assert.equal(existsSync(missing), false, 'a read-only command does not create a store');
+
+  const empty = join(dir, 'empty.db');
+  const emptyFolder = join(dir, 'nothing');
+  mkdirSync(emptyFolder);
+  assert.equal((await runCli(['ingest', emptyFolder, '--db', empty])).code, 0);
+  const result = await runCli(['brief', 'top', '--db', empty]);
   assert.equal(result.code, 1);
   assert.match(result.stderr, /holds no story yet/);
 });

@@ -49,16 +49,16 @@ export async function extractCommand(files: string[], options: { format: string 
 
 /** `cluster --input FILE.jsonl`: `{id, story}` lines in processing order. */
 export async function clusterCommand(options: { input: string }): Promise<number> {
-  const { articles } = await loadArticles([options.input], ['clean', 'describe']);
+  const { articles, failed } = await loadArticles([options.input], ['clean', 'describe']);
   for await (const line of clusterArticles(articles)) await writeLine(JSON.stringify(line));
-  return 0;
+  return articles.length === 0 && failed > 0 ? 1 : 0;
 }
 
 /** `dupes --input FILE.jsonl`: `{a, b, jaccard, kind}` lines. */
 export async function dupesCommand(options: { input: string; threshold: number }): Promise<number> {
-  const { articles } = await loadArticles([options.input]);
+  const { articles, failed } = await loadArticles([options.input]);
   for (const pair of findDuplicates(articles, options.threshold)) await writeLine(JSON.stringify(pair));
-  return 0;
+  return articles.length === 0 && failed > 0 ? 1 : 0;
 }
 
 async function readOne(file: string): Promise<Article | undefined> {

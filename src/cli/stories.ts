@@ -4,7 +4,7 @@ import { writeLine } from './io.js';
 import { terminalSafe } from './terminal.js';
 
 export async function storiesCommand(options: { db: string; json?: boolean; limit: number; query?: string }): Promise<number> {
-  const store = await openStore(options.db);
+  const store = await openStore(options.db, { create: false });
   try {
     const stories = await store.listStories({ limit: options.limit, query: options.query });
     if (options.json) {

@@ -75,11 +75,22 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Open the store a `--db` value names: a postgres:// URL or a SQLite file path. */
-export async function openStore(location: string): Promise<Store> {
+/**
+ * Open the store a `--db` value names: a postgres:// URL or a SQLite file path. Commands that only
+ * read pass `create: false`, so a mistyped path is an error rather than a new empty store.
+ */
+export async function openStore(location: string, options: { create?: boolean } = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(location)) {
     throw new Error(`--db ${location}: the PostgreSQL store is not built yet; use a SQLite file path`);
   }
+  const { existsSync } = await import('node:fs');
+  if (options.create === false && !existsSync(location)) {
+    throw new Error(`${location}: no store there yet; run \`newsfuse ingest PATH --db ${location}\` first`);
+  }
   const { SqliteStore } = await import('./sqlite/sqlite-store.js');
-  return SqliteStore.open(location);
+  try {
+    return SqliteStore.open(location);
+  } catch (error) {
+    throw new Error(`${location}: cannot open the store (${(error as Error).message})`);
+  }
 }
