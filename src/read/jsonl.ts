@@ -54,30 +54,41 @@ export function inputFromRecord(record: unknown): ArticleInput | string {
   return input;
 }
 
-/** Stream the articles of a JSONL file; a broken line yields a failure naming file and line. */
-export async function* readJsonl(file: string): AsyncGenerator<ReadResult> {
+/** One non-blank line of a JSONL file: its parsed value, or why it could not be parsed. */
+export type JsonLine = { line: number; record: unknown } | { line: number; rule: string; reason: string };
+
+/** Stream the parsed lines of a JSONL file (optionally .gz, BOM allowed); blank lines are skipped. */
+export async function* readJsonLines(file: string): AsyncGenerator<JsonLine> {
   const bytes = createReadStream(file);
   const input = file.endsWith('.gz') ? bytes.pipe(createGunzip()) : bytes;
   input.setEncoding('utf8');
   const lines = createInterface({ input, crlfDelay: Infinity });
-  let lineNumber = 0;
+  let line = 0;
   for await (const raw of lines) {
-    lineNumber++;
-    const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (line.trim() === '') continue;
-    const source = { file, line: lineNumber };
-    if (line.length > MAX_LINE_CHARS) {
-      yield { ok: false, failure: { source, rule: 'read:too-large', reason: `line longer than ${MAX_LINE_CHARS} characters` } };
+    line++;
+    const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (text.trim() === '') continue;
+    if (text.length > MAX_LINE_CHARS) {
+      yield { line, rule: 'read:too-large', reason: `line longer than ${MAX_LINE_CHARS} characters` };
       continue;
     }
-    let record: unknown;
     try {
-      record = JSON.parse(line);
+      yield { line, record: JSON.parse(text) as unknown };
     } catch (error) {
-      yield { ok: false, failure: { source, rule: 'read:json', reason: `expecting a JSON object, instead found malformed JSON (${(error as Error).message})` } };
+      yield { line, rule: 'read:json', reason: `expecting a JSON object, instead found malformed JSON (${(error as Error).message})` };
+    }
+  }
+}
+
+/** Stream the articles of a JSONL file; a broken line yields a failure naming file and line. */
+export async function* readJsonl(file: string): AsyncGenerator<ReadResult> {
+  for await (const parsed of readJsonLines(file)) {
+    const source = { file, line: parsed.line };
+    if (!('record' in parsed)) {
+      yield { ok: false, failure: { source, rule: parsed.rule, reason: parsed.reason } };
       continue;
     }
-    const input = inputFromRecord(record);
+    const input = inputFromRecord(parsed.record);
     if (typeof input === 'string') {
       yield { ok: false, failure: { source, rule: 'read:fields', reason: input } };
       continue;
