@@ -46,7 +46,7 @@ async function ingestArticle(store: Store, clusterer: Clusterer, article: Articl
   const [exact] = await store.findByContentHash(contentHash);
   if (exact !== undefined) article.message('fingerprint:exact-duplicate', `same text as stored article #${exact}`, 'info');
   else {
-    const near = (await store.getArticles((await store.findByBands(bands, 20)).slice(0, 20)))
+    const near = (await store.getSignatures((await store.findByBands(bands, 20)).slice(0, 20)))
       .map((other) => ({ id: other.id, score: estimateJaccard(other.signature, signature) }))
       .filter((c) => c.score >= NEAR_DUPLICATE)
       .sort((x, y) => y.score - x.score)[0];

@@ -1,4 +1,5 @@
 // The store interface every engine implements (SQLite now, PostgreSQL later), with its record types.
+import { existsSync } from 'node:fs';
 import type { StoryIndex } from '../cluster/story-index.js';
 
 /** An article as stored: the fields the stages produced, and the story it belongs to. */
@@ -72,6 +73,8 @@ export interface Store {
   /** The articles of a story, oldest first (by publish time, then ingestion). */
   storyArticles(id: number): Promise<StoredArticle[]>;
   getArticles(ids: number[]): Promise<StoredArticle[]>;
+  /** Only the MinHash signatures of these articles, by id (near-duplicate checks need no text). */
+  getSignatures(ids: number[]): Promise<{ id: number; signature: Uint32Array }[]>;
   close(): Promise<void>;
 }
 
@@ -83,7 +86,6 @@ export async function openStore(location: string, options: { create?: boolean } 
   if (/^postgres(ql)?:\/\//.test(location)) {
     throw new Error(`--db ${location}: the PostgreSQL store is not built yet; use a SQLite file path`);
   }
-  const { existsSync } = await import('node:fs');
   if (options.create === false && !existsSync(location)) {
     throw new Error(`${location}: no store there yet; run \`newsfuse ingest PATH --db ${location}\` first`);
   }

@@ -68,6 +68,8 @@ class SqliteStoryIndex implements StoryIndex {
   private readonly statements;
   /** Centroids by story id, in least- to most-recently used order. Valid while this process is the only writer. */
   private readonly cache = new Map<number, StoryCentroid>();
+  /** The candidate query by number of terms (at most the clusterer's query terms), prepared once each. */
+  private readonly candidateQueries = new Map<number, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -125,12 +127,15 @@ class SqliteStoryIndex implements StoryIndex {
 
   async candidates(terms: string[], limit: number, since?: number): Promise<StoryCentroid[]> {
     if (terms.length === 0) return [];
-    const rows = this.db
-      .prepare(
+    let query = this.candidateQueries.get(terms.length);
+    if (!query) {
+      query = this.db.prepare(
         `SELECT story_id, COUNT(*) AS shared FROM story_terms WHERE term IN (${terms.map(() => '?').join(',')}) AND last_ms >= ?
          GROUP BY story_id ORDER BY shared DESC, story_id DESC LIMIT ?`,
-      )
-      .all(...terms, since ?? -NO_TIME, limit) as Row[];
+      );
+      this.candidateQueries.set(terms.length, query);
+    }
+    const rows = query.all(...terms, since ?? -NO_TIME, limit) as Row[];
     return rows.map((row) => this.load(row.story_id as number));
   }
 
@@ -292,6 +297,12 @@ export class SqliteStore implements Store {
     if (ids.length === 0) return [];
     const rows = this.db.prepare(`SELECT * FROM articles WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`).all(...ids) as Row[];
     return rows.map(toArticle);
+  }
+
+  async getSignatures(ids: number[]): Promise<{ id: number; signature: Uint32Array }[]> {
+    if (ids.length === 0) return [];
+    const rows = this.db.prepare(`SELECT id, signature FROM articles WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`).all(...ids) as Row[];
+    return rows.map((row) => ({ id: row.id as number, signature: signatureFromBuffer(row.signature as Buffer) }));
   }
 
   async close(): Promise<void> {
