@@ -2,6 +2,7 @@
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { seededRandom } from '../test/seeded-random.js';
 
 /** One dev article with the gold fields dropped; `group` (the gold story) only places its copies in time. */
 interface Seed {
@@ -48,17 +49,6 @@ const SPAN_DAYS = 180;
 const EVENT_DAYS = 3;
 const DAY = 86_400_000;
 
-/** Small deterministic PRNG (mulberry32): the same seed gives the same corpus on every machine. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 
@@ -164,7 +154,7 @@ function variant(rand: () => number, seed: Seed, copy: number, eventStart: numbe
  * feed would deliver it. No two records have the same title and text.
  */
 export function scaleCorpus(seeds: readonly Seed[], articles: number, seed = 42): { records: BenchRecord[]; events: number; collisionsFixed: number } {
-  const rand = random(seed);
+  const rand = seededRandom(seed); // the same seed gives the same corpus on every machine
   const outlets = [...new Set(seeds.map((s) => s.outlet).filter((o): o is string => o !== undefined))].sort();
   const records: BenchRecord[] = [];
   const seen = new Set<string>(seeds.map((s) => `${s.title ?? ''}\u0001${s.text ?? ''}`));

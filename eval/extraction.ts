@@ -32,9 +32,8 @@ export const evaluate: Evaluate = async (ctx) => {
   if (result.code !== 0) return [{ dataset: DATASET, task: TASK, reason: cliFailure('extract', result) }];
 
   const predicted = new Map<string, string>();
-  let unreadable = 0;
   const parsed = jsonLines(result.stdout);
-  unreadable += parsed.malformed;
+  let unreadable = parsed.malformed;
   for (const row of parsed.rows as { file?: unknown; text?: unknown }[]) {
     if (typeof row.file !== 'string' || typeof row.text !== 'string') unreadable++;
     else predicted.set(pageId(row.file), row.text);

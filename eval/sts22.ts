@@ -46,9 +46,8 @@ export const evaluate: Evaluate = async (ctx) => {
   if (result.code !== 0) return [{ dataset: DATASET, task: TASK, reason: cliFailure('similarity', result) }];
 
   const similarity = new Map<string, number>();
-  let unreadable = 0;
   const parsed = jsonLines(result.stdout);
-  unreadable += parsed.malformed;
+  let unreadable = parsed.malformed;
   for (const row of parsed.rows as { id?: unknown; similarity?: unknown }[]) {
     const value = typeof row.similarity === 'number' ? row.similarity : Number.NaN;
     if (row.id === undefined || !Number.isFinite(value) || !pairs.has(String(row.id))) unreadable++;

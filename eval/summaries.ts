@@ -55,9 +55,8 @@ export const evaluate: Evaluate = async (ctx) => {
   const result = await ctx.cli(['summarize', '--input', inputFile, '--words', String(SUMMARY_WORDS)]);
   if (result.code !== 0) return [{ dataset: DATASET, task: TASK, reason: cliFailure('summarize', result) }];
   const summaries = new Map<string, string>();
-  let unreadable = 0;
   const parsed = jsonLines(result.stdout);
-  unreadable += parsed.malformed;
+  let unreadable = parsed.malformed;
   for (const row of parsed.rows as { id?: unknown; summary?: unknown }[]) {
     if (row.id === undefined || typeof row.summary !== 'string') unreadable++;
     else summaries.set(String(row.id), row.summary);

@@ -1,6 +1,7 @@
 // Extractive multi-source summary: central, well-supported sentences, no two saying the same.
 import { termCounts } from '../cluster/terms.js';
 import { cosine, tfidf } from '../cluster/assign.js';
+import { documentFrequencies } from '../cluster/similarity.js';
 import { splitSentences } from './sentences.js';
 
 /** One document of a summary's input. */
@@ -38,7 +39,6 @@ const REDUNDANT = 0.45;
  */
 export function summarize(documents: SummaryDocument[], words = 80): SummarySentence[] {
   const candidates: Candidate[] = [];
-  const df = new Map<string, number>();
   const raw: { doc: SummaryDocument; start: number; end: number; counts: Map<string, number>; position: number }[] = [];
   for (const doc of documents) {
     const spans = splitSentences(doc.text);
@@ -49,13 +49,13 @@ export function summarize(documents: SummaryDocument[], words = 80): SummarySent
       const counts = termCounts(undefined, sentence);
       if (counts.size < 3) return;
       raw.push({ doc, start: span.start, end: span.end, counts, position });
-      for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
     });
   }
   if (raw.length === 0) return fallback(documents, words);
+  const { documents: sentences, df } = documentFrequencies(raw.map((r) => r.counts));
   const centroid = new Map<string, number>();
   for (const r of raw) {
-    const vector = tfidf(r.counts, raw.length, df);
+    const vector = tfidf(r.counts, sentences, df);
     for (const [term, weight] of vector) centroid.set(term, (centroid.get(term) ?? 0) + weight);
     candidates.push({ text: r.doc.text.slice(r.start, r.end), document: r.doc.id, start: r.start, end: r.end, support: [r.doc.id], score: 0, vector, position: r.position });
   }
