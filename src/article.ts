@@ -94,3 +94,10 @@ export interface ReadFailure {
 
 /** What a reader yields, one per item: an article, or a failure naming the item. */
 export type ReadResult = { ok: true; article: Article } | { ok: false; failure: ReadFailure };
+
+/** Epoch ms of an article's publish time, or undefined. */
+export function timeOf(article: Article): number | undefined {
+  if (!article.published) return undefined;
+  const ms = Date.parse(article.published);
+  return Number.isNaN(ms) ? undefined : ms;
+}

@@ -1,9 +1,10 @@
 // Ingestion: read -> prepare (clean, describe, fingerprint) -> dedupe -> cluster -> store, in committed batches.
 import type { Article, ArticleMessage, ReadFailure } from './article.js';
 import { Clusterer } from './cluster/assign.js';
-import { articleTerms } from './cluster/terms.js';
+import { articleTerms } from './text/terms.js';
 import { bandKeys, estimateJaccard } from './fingerprint/minhash.js';
-import { prepare, timeOf } from './pipeline.js';
+import { timeOf } from './article.js';
+import { prepare } from './pipeline.js';
 import { readPaths } from './read/files.js';
 import type { Store } from './store/store.js';
 

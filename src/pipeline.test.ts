@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Article } from './article.js';
-import { prepare, STAGES, timeOf } from './pipeline.js';
+import { timeOf } from './article.js';
+import { prepare, STAGES } from './pipeline.js';
 
 const TEXT = 'Advertisement\n\nSEOUL (AP) -- Heavy rain flooded the valley on Monday and forced hundreds of families to leave their homes, officials said.\n';
 const fresh = (): Article => new Article({ file: 'p.txt' }, { text: TEXT });

@@ -24,10 +24,3 @@ export function prepare(article: Article, stages: readonly StageName[] = ALL_STA
   }
   return article;
 }
-
-/** Epoch ms of an article's publish time, or undefined. */
-export function timeOf(article: Article): number | undefined {
-  if (!article.published) return undefined;
-  const ms = Date.parse(article.published);
-  return Number.isNaN(ms) ? undefined : ms;
-}

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildBrief } from './brief.js';
 import { escapeMarkdown, renderMarkdown } from './render-md.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences } from '../text/sentences.js';
 import { summarize, summaryText } from './summary.js';
 import type { StoredArticle, StorySummary } from '../store/store.js';
 

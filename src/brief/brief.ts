@@ -1,7 +1,7 @@
 // The brief of one story: its sources, a multi-source summary, and passages shared word for word.
 import { basename } from 'node:path';
-import { alignPassages } from '../fingerprint/passage-align.js';
-import { tokenize } from '../fingerprint/tokens.js';
+import { alignPassages } from '../text/passage-align.js';
+import { tokenize } from '../text/tokens.js';
 import type { StoredArticle, StorySummary } from '../store/store.js';
 import { summarize } from './summary.js';
 

@@ -2,13 +2,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Article } from '../article.js';
 import { clusterArticles } from '../cluster/batch.js';
-import { documentFrequencies, SAME_STORY_THRESHOLD, termSimilarity } from '../cluster/similarity.js';
-import { articleTerms } from '../cluster/terms.js';
+import { SAME_STORY_THRESHOLD } from '../cluster/assign.js';
+import { documentFrequencies, termSimilarity } from '../text/tfidf.js';
+import { articleTerms } from '../text/terms.js';
 import { findDuplicates } from '../fingerprint/dupes.js';
 import { jaccard } from '../fingerprint/minhash.js';
-import { alignPassages } from '../fingerprint/passage-align.js';
-import { tokenize } from '../fingerprint/tokens.js';
-import { prepare, timeOf } from '../pipeline.js';
+import { alignPassages } from '../text/passage-align.js';
+import { tokenize } from '../text/tokens.js';
+import { timeOf } from '../article.js';
+import { prepare } from '../pipeline.js';
 import { readDocument } from '../read/files.js';
 import { summarize, summaryText } from '../brief/summary.js';
 import { decodeBytes } from '../read/decode.js';
@@ -141,7 +143,7 @@ export async function timexCommand(file: string, options: { ref: string }): Prom
     return 1;
   }
   for (const note of decoded.decoded.notes) say(`${file}: ${note.reason} [${note.rule}]`);
-  const { findTimeExpressions } = await import('../describe/timex.js');
+  const { findTimeExpressions } = await import('../text/timex.js');
   await writeLine(JSON.stringify(findTimeExpressions(decoded.decoded.text, options.ref)));
   return 0;
 }

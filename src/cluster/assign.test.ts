@@ -2,10 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seedArticles } from '../../test/helpers.js';
-import { timeOf } from '../pipeline.js';
-import { Clusterer, cosine, tfidf } from './assign.js';
+import { timeOf } from '../article.js';
+import { cosine, tfidf } from '../text/tfidf.js';
+import { Clusterer } from './assign.js';
 import { MemoryStoryIndex } from './story-index.js';
-import { articleTerms, termCounts } from './terms.js';
+import { articleTerms, termCounts } from '../text/terms.js';
 
 const FLOODS = 'Heavy rain flooded the valley on Monday and forced hundreds of families to leave their homes, officials said. Rescue teams worked through the night to reach villages cut off by the water.';
 const FLOODS_EDIT = 'Heavy rain flooded the valley on Monday and forced hundreds of families to flee their homes, officials said. Rescue teams worked all night to reach villages cut off by the flood water.';

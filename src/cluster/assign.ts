@@ -1,5 +1,6 @@
 // Incremental story assignment: each article joins the most similar recent story, or starts one.
-import type { StoryCentroid, StoryIndex } from './story-index.js';
+import type { StoryCentroid, StoryIndex } from '../store/store.js';
+import { cosine, tfidf } from '../text/tfidf.js';
 
 export interface ClusterOptions {
   /** Least cosine similarity between a full article (`longTerms` distinct terms or more) and a story centroid to join it. */
@@ -45,32 +46,6 @@ export interface Assignment {
 const DAY = 86_400_000;
 /** Past this many windows the decay (halving per window) is below 1/128: no story that old can be joined. */
 const HORIZON_WINDOWS = 8;
-
-/** Unit TF-IDF vector of term counts, with smoothed idf from the index's running document frequencies. */
-export function tfidf(counts: Map<string, number>, documents: number, df: Map<string, number>): Map<string, number> {
-  const vector = new Map<string, number>();
-  let norm = 0;
-  for (const [term, count] of counts) {
-    const weight = (1 + Math.log(count)) * (Math.log((documents + 1) / ((df.get(term) ?? 0) + 1)) + 1);
-    vector.set(term, weight);
-    norm += weight * weight;
-  }
-  norm = Math.sqrt(norm) || 1;
-  for (const [term, weight] of vector) vector.set(term, weight / norm);
-  return vector;
-}
-
-/** Cosine of a unit vector with a centroid (normalised here). */
-export function cosine(unit: Map<string, number>, centroid: Map<string, number>): number {
-  let dot = 0;
-  let norm = 0;
-  for (const [term, weight] of centroid) {
-    norm += weight * weight;
-    const other = unit.get(term);
-    if (other !== undefined) dot += other * weight;
-  }
-  return norm === 0 ? 0 : dot / Math.sqrt(norm);
-}
 
 const strongest = (vector: Map<string, number>, n: number): [string, number][] =>
   [...vector.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, n);
@@ -139,3 +114,6 @@ export class Clusterer {
     await this.index.saveStory(story, kept.slice(0, this.options.indexTerms).map(([term]) => term));
   }
 }
+
+/** Above this similarity two articles are taken to report the same story (`similarity`, `compare`). */
+export const SAME_STORY_THRESHOLD = 0.3;

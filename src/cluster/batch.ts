@@ -1,9 +1,9 @@
 // Cluster a finite list of articles in publish order with an in-memory index (the stateless `cluster` command).
 import type { Article } from '../article.js';
-import { timeOf } from '../pipeline.js';
+import { timeOf } from '../article.js';
 import { Clusterer, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './assign.js';
 import { MemoryStoryIndex } from './story-index.js';
-import { articleTerms } from './terms.js';
+import { articleTerms } from '../text/terms.js';
 
 /**
  * Processing order: by publish time where articles have one; an article without a time keeps its

@@ -1,36 +1,5 @@
-// What incremental clustering needs from storage: term statistics and story centroids found by term.
-
-/** A story as clustering sees it: a centroid over its articles' term vectors and its time span. */
-export interface StoryCentroid {
-  id: number;
-  /** Sum of member unit vectors, cut to the strongest terms. */
-  vector: Map<string, number>;
-  size: number;
-  /** Epoch ms of the earliest and latest article with a time; undefined when none had one. */
-  firstSeen?: number;
-  lastSeen?: number;
-}
-
-/**
- * Storage for incremental clustering. Every call touches a bounded number of rows (the terms of
- * one article, a capped list of candidate stories), so the cost per article does not grow with
- * the number of articles stored.
- */
-export interface StoryIndex {
-  /** Count a document's distinct terms into the document frequencies. */
-  addDocument(terms: Iterable<string>): Promise<void>;
-  /** Number of documents counted, and the document frequency of each term asked for. */
-  frequencies(terms: string[]): Promise<{ documents: number; df: Map<string, number> }>;
-  /**
-   * Stories indexed under any of the terms, those sharing most terms first, at most `limit`;
-   * with `since` (epoch ms), only stories whose latest article is that recent or that have no time.
-   */
-  candidates(terms: string[], limit: number, since?: number): Promise<StoryCentroid[]>;
-  /** Create or replace a story centroid and index it under its strongest terms. */
-  saveStory(story: StoryCentroid, indexTerms: string[]): Promise<void>;
-  /** A new story id. */
-  newStoryId(): Promise<number>;
-}
+// The in-memory story index behind the stateless `cluster` command and tests.
+import type { StoryCentroid, StoryIndex } from '../store/store.js';
 
 /** The in-memory index behind the stateless `cluster` command and tests. */
 export class MemoryStoryIndex implements StoryIndex {

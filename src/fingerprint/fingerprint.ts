@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../article.js';
 import { minhash } from './minhash.js';
-import { shingleHashes, tokenize } from './tokens.js';
+import { shingleHashes, tokenize } from '../text/tokens.js';
 
 /** Shingle size for near-duplicate detection (5 words: robust to small edits, rare by chance). */
 export const SHINGLE_SIZE = 5;

@@ -1,5 +1,5 @@
 // MinHash signatures over word shingles, LSH band keys over them, and Jaccard of shingle sets.
-import { mix32 } from './tokens.js';
+import { mix32 } from '../text/tokens.js';
 
 export const SIGNATURE_SIZE = 128;
 export const BANDS = 32;
@@ -50,13 +50,4 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   for (const x of setA) if (setB.has(x)) inter++;
   const union = setA.size + setB.size - inter;
   return union === 0 ? 0 : inter / union;
-}
-
-export function signatureToBuffer(signature: Uint32Array): Buffer {
-  return Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
-}
-
-export function signatureFromBuffer(buffer: Uint8Array): Uint32Array {
-  const copy = new Uint8Array(buffer);
-  return new Uint32Array(copy.buffer, 0, copy.byteLength / 4);
 }

@@ -1,9 +1,15 @@
 // The SQLite store (better-sqlite3, WAL): articles, stories and the clustering index in one file.
 import Database from 'better-sqlite3';
-import type { StoryCentroid, StoryIndex } from '../../cluster/story-index.js';
-import { signatureFromBuffer, signatureToBuffer } from '../../fingerprint/minhash.js';
-import type { NewArticle, Store, StoredArticle, StoryQuery, StorySummary } from '../store.js';
+import type { NewArticle, Store, StoredArticle, StoryCentroid, StoryIndex, StoryQuery, StorySummary } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
+
+/** MinHash signatures are stored as the bytes of their Uint32Array. */
+const signatureToBuffer = (signature: Uint32Array): Buffer => Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
+
+function signatureFromBuffer(buffer: Uint8Array): Uint32Array {
+  const copy = new Uint8Array(buffer);
+  return new Uint32Array(copy.buffer, 0, copy.byteLength / 4);
+}
 
 type Row = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // Story terms of an article: content words of title and body with counts, the input of TF-IDF vectors.
 import type { Article } from '../article.js';
 import { dataLines } from '../data-files.js';
-import { tokenize } from '../fingerprint/tokens.js';
+import { tokenize } from './tokens.js';
 
 let stopwords: Set<string> | undefined;
 
