@@ -1,9 +1,10 @@
 // The clean stage: runs the numbered passes over an article's text and records what it removed.
 import type { Article } from '../article.js';
-import { normalizeUnicode } from './01-unicode.js';
+import { normalizeUnicodeMapped } from './01-unicode.js';
 import { dropNoiseLines, type RemovedLine } from './02-lines.js';
 import { splitHead } from './03-head.js';
 import { cutTail } from './04-tail.js';
+import { SourceMap, SourceMapBuilder } from './source-map.js';
 
 declare module '../article.js' {
   interface ArticleData {
@@ -11,6 +12,8 @@ declare module '../article.js' {
     headLines?: string[];
     /** Lines the clean stage removed, with the rule that removed each. */
     removed?: RemovedLine[];
+    /** Offsets of `article.text` back into the input text (`article.input.text`) as given. */
+    sourceMap?: SourceMap;
   }
 }
 
@@ -18,6 +21,8 @@ export interface CleanResult {
   text: string;
   headLines: string[];
   removed: RemovedLine[];
+  /** Offsets of `text` back into the raw text. */
+  map: SourceMap;
 }
 
 /**
@@ -26,13 +31,62 @@ export interface CleanResult {
  */
 export function cleanText(raw: string, options: { fromHtml?: boolean } = {}): CleanResult {
   const removed: RemovedLine[] = [];
-  const lines = normalizeUnicode(raw).split('\n');
+  const normalized = normalizeUnicodeMapped(raw);
+  const lines = normalized.text.split('\n');
   const kept = dropNoiseLines(lines, removed);
   const { lines: headLines, body } = options.fromHtml ? { lines: [], body: kept } : splitHead(kept, removed);
   // Readability already bounds an HTML article; the tail pass is for plain-text pages.
   const tail = options.fromHtml ? body : cutTail(body, removed);
-  const paragraphs = tail.filter((line) => line !== '').map((line) => line.replace(/[ \t]+/g, ' '));
-  return { text: paragraphs.join('\n\n'), headLines, removed };
+  const paragraphs = tail.filter((line) => line !== '').map(collapse);
+  return { text: paragraphs.join('\n\n'), headLines, removed, map: mapParagraphs(paragraphs, lines, normalized.map) };
+}
+
+const collapse = (line: string): string => line.trim().replace(/[ \t]+/g, ' ');
+
+/**
+ * The passes keep whole lines in order and only trim and collapse their spaces, so each paragraph
+ * is found again as the next line it collapses from; within it, a collapsed space stands for the
+ * run of spaces it replaced.
+ */
+function mapParagraphs(paragraphs: string[], lines: string[], normalizedMap: SourceMap): SourceMap {
+  const lineStarts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    lineStarts.push(offset);
+    offset += line.length + 1;
+  }
+  const builder = new SourceMapBuilder();
+  const copy = (at: number, count: number): void => {
+    for (let i = 0; i < count; i++) builder.copy(normalizedMap.toSource(at + i), 1);
+  };
+  let next = 0;
+  let previousEnd = 0;
+  paragraphs.forEach((paragraph, index) => {
+    let found = next;
+    while (found < lines.length && collapse(lines[found]!) !== paragraph) found++;
+    if (index > 0) builder.replace(normalizedMap.toSource(Math.max(0, previousEnd - 1)), 2);
+    if (found === lines.length) {
+      // Not expected (a pass that rewrote a line): map the paragraph to where the last one ended.
+      builder.replace(normalizedMap.toSource(previousEnd), paragraph.length);
+      return;
+    }
+    const line = lines[found]!;
+    const base = lineStarts[found]!;
+    let i = 0;
+    while (i < line.length && /\s/.test(line[i]!)) i++;
+    for (let j = 0; j < paragraph.length; j++) {
+      if (paragraph[j] === ' ' && /[ \t]/.test(line[i]!)) {
+        copy(base + i, 1);
+        while (i < line.length && /[ \t]/.test(line[i]!)) i++;
+      } else {
+        copy(base + i, 1);
+        i++;
+      }
+    }
+    previousEnd = base + i;
+    next = found + 1;
+  });
+  return builder.build(normalizedMap.sourceLength);
 }
 
 /** The clean stage on one article. */
@@ -41,6 +95,13 @@ export function clean(article: Article): void {
   article.text = result.text;
   article.data.headLines = result.headLines;
   article.data.removed = result.removed;
+  article.data.sourceMap = result.map;
   if (article.text === '' && !article.title) article.message('clean:empty', 'no article text left after cleaning', 'error');
   else if (article.text === '') article.message('clean:empty', 'no body text; only the title is used');
+}
+
+/** Cleaned text with the way back: `toSource` maps an offset of `text` to the raw text (ranges: `map.rangeToSource`). */
+export function cleanTextMapped(raw: string, options: { fromHtml?: boolean } = {}): { text: string; map: SourceMap; toSource: (offset: number) => number } {
+  const { text, map } = cleanText(raw, options);
+  return { text, map, toSource: (offset) => map.toSource(offset) };
 }
