@@ -1,5 +1,5 @@
 // Pass 1: normalise characters that vary between outlets but mean the same (line ends, spaces, invisibles).
-import { SourceMap, SourceMapBuilder } from './source-map.js';
+import { SourceMap, SourceMapBuilder } from '../text/source-map.js';
 
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
 const DROPPED = /[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;

@@ -4,7 +4,7 @@ import { normalizeUnicodeMapped } from './01-unicode.js';
 import { dropNoiseLines, type RemovedLine } from './02-lines.js';
 import { splitHead } from './03-head.js';
 import { cutTail } from './04-tail.js';
-import { SourceMap, SourceMapBuilder } from './source-map.js';
+import { SourceMap, SourceMapBuilder } from '../text/source-map.js';
 
 declare module '../article.js' {
   interface ArticleData {

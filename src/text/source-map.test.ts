@@ -1,4 +1,4 @@
-// Tests for mapping cleaned text back to the input: every kept character points at itself in the raw text.
+// Tests for mapping cleaned text back to the input: every kept character points at itself in the raw text (through the clean stage).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEEDS_DIR } from '../../test/helpers.js';
 import { seededRandom } from '../../test/seeded-random.js';
-import { cleanText } from './clean.js';
+import { cleanText } from '../clean/clean.js';
 import { SourceMap, SourceMapBuilder } from './source-map.js';
 
 /** Whether cleaned character `c` may stand for raw character `r` (spaces are normalised). */
