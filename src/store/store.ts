@@ -108,6 +108,22 @@ export interface Store {
   getArticles(ids: number[]): Promise<StoredArticle[]>;
   /** Only the MinHash signatures of these articles, by id (near-duplicate checks need no text). */
   getSignatures(ids: number[]): Promise<{ id: number; signature: Uint32Array }[]>;
+  /**
+   * The story's version: a number that changes whenever the story does (an article inserted into
+   * it, a merge, a move). Undefined when there is no such story.
+   */
+  storyVersion(id: number): Promise<number | undefined>;
+  /**
+   * The cached brief JSON of a story, only when it was built from the story's current version and
+   * in this brief format (any change to the brief's code names a new format).
+   */
+  getCachedBrief(story: number, format: string): Promise<string | undefined>;
+  /**
+   * Cache a story's brief, replacing the one cached before, in one statement. `version` is the
+   * story version read BEFORE the articles the brief was built from: an article inserted in
+   * between then makes the entry stale at once (one rebuild too many), never a stale brief served.
+   */
+  putCachedBrief(story: number, format: string, json: string, version: number): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -76,4 +76,18 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX story_terms_recent ON story_terms (term, last_ms);
   CREATE INDEX articles_story_source ON articles (story_id, source) WHERE outlet IS NULL;
   `,
+  // 3: the brief cache. A story's version changes whenever the story does (an article added; merges
+  //    and moves later), and a cached brief is valid only for the version and brief format it was
+  //    built from, so a stale brief is never served and no trigger has to delete it. One row per
+  //    story: a brief of a newer format replaces the old one instead of piling up beside it.
+  `
+  ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE brief_cache (
+    story_id INTEGER PRIMARY KEY,
+    story_version INTEGER NOT NULL,
+    format TEXT NOT NULL,
+    brief TEXT NOT NULL,
+    built_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -198,3 +198,82 @@ test('SqliteStoryIndex: frequencies, candidates and centroids survive a round tr
   assert.deepEqual((await index.candidates(['congress'], 10)).map((s) => s.id), []);
   assert.deepEqual(await index.candidates([], 10), []);
 });
+
+test('brief cache: a hit for the same story version and format; an insert into the story invalidates it, not other stories', async (t) => {
+  const { store } = openTemp(t);
+  const s1 = await newStory(store);
+  const s2 = await newStory(store);
+  await store.insertArticle(newArticle(), s1, [], false);
+  await store.insertArticle(newArticle(), s2, [], false);
+  assert.equal(await store.getCachedBrief(s1, 'f1'), undefined, 'nothing cached yet');
+
+  const v1 = await store.storyVersion(s1);
+  assert.equal(typeof v1, 'number');
+  await store.putCachedBrief(s1, 'f1', '{"brief":1}', v1!);
+  await store.putCachedBrief(s2, 'f1', '{"brief":2}', (await store.storyVersion(s2))!);
+  assert.equal(await store.getCachedBrief(s1, 'f1'), '{"brief":1}');
+  assert.equal(await store.getCachedBrief(s1, 'f2'), undefined, 'another brief format misses');
+
+  await store.insertArticle(newArticle(), s1, [], false);
+  assert.notEqual(await store.storyVersion(s1), v1, 'an insert changes the story version');
+  assert.equal(await store.getCachedBrief(s1, 'f1'), undefined, 'stale after an insert into the story');
+  assert.equal(await store.getCachedBrief(s2, 'f1'), '{"brief":2}', 'other stories keep their brief');
+
+  // A brief built from a version read before an insert is stale at once, never served for the newer story.
+  const before = (await store.storyVersion(s2))!;
+  await store.insertArticle(newArticle(), s2, [], false);
+  await store.putCachedBrief(s2, 'f1', '{"brief":"built before the insert"}', before);
+  assert.equal(await store.getCachedBrief(s2, 'f1'), undefined);
+
+  // Replacing: one row per story, the newest put wins.
+  const v2 = (await store.storyVersion(s1))!;
+  await store.putCachedBrief(s1, 'f1', '{"brief":"old format"}', v2);
+  await store.putCachedBrief(s1, 'f2', '{"brief":"new format"}', v2);
+  assert.equal(await store.getCachedBrief(s1, 'f2'), '{"brief":"new format"}');
+  assert.equal(await store.getCachedBrief(s1, 'f1'), undefined);
+  assert.equal(await store.storyVersion(9999), undefined);
+  assert.equal(await store.getCachedBrief(9999, 'f1'), undefined);
+});
+
+test('brief cache: a rolled-back insert leaves the cached brief valid', async (t) => {
+  const { store } = openTemp(t);
+  const story = await newStory(store);
+  await store.insertArticle(newArticle(), story, [], false);
+  await store.putCachedBrief(story, 'f', '{}', (await store.storyVersion(story))!);
+  await assert.rejects(
+    store.transaction(async () => {
+      await store.insertArticle(newArticle(), story, [], false);
+      throw new Error('power cut');
+    }),
+    /power cut/,
+  );
+  assert.equal(await store.getCachedBrief(story, 'f'), '{}');
+});
+
+test('migration from a version-2 store file: stories and articles kept, versions start at 0, the cache works', async (t) => {
+  const file = join(tempDir(t), 'v2.db');
+  const old = new Database(file);
+  old.pragma('journal_mode = WAL');
+  for (const [version, sql] of MIGRATIONS.slice(0, 2).entries()) {
+    old.exec(sql);
+    old.pragma(`user_version = ${version + 1}`);
+  }
+  old.prepare(`INSERT INTO stories (id, title, title_is_fallback, article_count, source_count, updated_at) VALUES (7, 'Old story', 0, 1, 1, '2026-01-01T00:00:00.000Z')`).run();
+  old.prepare(`INSERT INTO articles (item_key, content_hash, source, title, text, signature, story_id, ingested_at) VALUES ('old-item', 'old-hash', 'old.txt', 'Old story', 'old text', x'00000000', 7, '2026-01-01T00:00:00.000Z')`).run();
+  old.close();
+
+  const store = SqliteStore.open(file);
+  t.after(() => void store.close().catch(() => undefined));
+  assert.equal(await store.storyVersion(7), 0);
+  assert.equal((await store.getStory(7))?.title, 'Old story');
+  assert.equal(typeof (await store.findByItemKey('old-item')), 'number');
+  assert.equal(await store.getCachedBrief(7, 'f'), undefined);
+  await store.putCachedBrief(7, 'f', '{"old":true}', 0);
+  assert.equal(await store.getCachedBrief(7, 'f'), '{"old":true}');
+  await store.insertArticle(newArticle(), 7, [], false);
+  assert.equal(await store.storyVersion(7), 1);
+  assert.equal(await store.getCachedBrief(7, 'f'), undefined);
+  const db = new Database(file, { readonly: true });
+  assert.equal(db.pragma('user_version', { simple: true }), 3);
+  db.close();
+});

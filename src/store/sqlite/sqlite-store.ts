@@ -191,8 +191,13 @@ export class SqliteStore implements Store {
         last_seen = CASE WHEN @published IS NULL THEN last_seen WHEN last_seen IS NULL OR @published > last_seen THEN @published ELSE last_seen END,
         title = CASE WHEN title = '' OR (title_is_fallback = 1 AND @fallback = 0) THEN @title ELSE title END,
         title_is_fallback = CASE WHEN title = '' OR (title_is_fallback = 1 AND @fallback = 0) THEN @fallback ELSE title_is_fallback END,
-        updated_at = @now WHERE id = @story`),
+        version = version + 1, updated_at = @now WHERE id = @story`),
       storyArticles: db.prepare(`SELECT * FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, id`),
+      storyVersion: db.prepare('SELECT version FROM stories WHERE id = ?').pluck(),
+      cachedBrief: db.prepare(`SELECT c.brief FROM brief_cache c JOIN stories s ON s.id = c.story_id
+        WHERE c.story_id = ? AND c.format = ? AND c.story_version = s.version`).pluck(),
+      putBrief: db.prepare(`INSERT INTO brief_cache (story_id, story_version, format, brief, built_at) VALUES (@story, @version, @format, @brief, @now)
+        ON CONFLICT (story_id) DO UPDATE SET story_version = @version, format = @format, brief = @brief, built_at = @now`),
     };
   }
 
@@ -309,6 +314,18 @@ export class SqliteStore implements Store {
     if (ids.length === 0) return [];
     const rows = this.db.prepare(`SELECT id, signature FROM articles WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`).all(...ids) as Row[];
     return rows.map((row) => ({ id: row.id as number, signature: signatureFromBuffer(row.signature as Buffer) }));
+  }
+
+  async storyVersion(id: number): Promise<number | undefined> {
+    return this.statements.storyVersion.get(id) as number | undefined;
+  }
+
+  async getCachedBrief(story: number, format: string): Promise<string | undefined> {
+    return this.statements.cachedBrief.get(story, format) as string | undefined;
+  }
+
+  async putCachedBrief(story: number, format: string, json: string, version: number): Promise<void> {
+    this.statements.putBrief.run({ story, version, format, brief: json, now: new Date().toISOString() });
   }
 
   async close(): Promise<void> {
