@@ -1,11 +1,50 @@
-// `newsfuse brief STORY`: the brief of one story as Markdown or JSON.
-import { buildBrief } from '../brief/brief.js';
+// `newsfuse brief STORY`: the brief of one story as Markdown or JSON, from the store's brief cache while the story is unchanged.
+import { buildBrief, type Brief } from '../brief/brief.js';
 import { renderMarkdown } from '../brief/render-md.js';
-import { openStore } from '../store/store.js';
+import { openStore, type Store } from '../store/store.js';
 import { say, writeLine } from './io.js';
 import { terminalSafe } from './terminal.js';
 
-export async function briefCommand(storyArg: string, options: { db: string; format: 'md' | 'json' }): Promise<number> {
+/**
+ * The brief format the cache is keyed by: a brief cached under another format is rebuilt. Change it
+ * whenever buildBrief's output changes (a new section, a new field, a different rule), or users
+ * keep reading briefs cached by the older code until their stories change.
+ */
+export const BRIEF_CACHE_FORMAT = 'brief-2026-12-02';
+
+export interface BriefOptions {
+  db: string;
+  format: 'md' | 'json';
+  /** false with `--no-cache`: build the brief afresh and leave the cache as it is. */
+  cache?: boolean;
+}
+
+/**
+ * The brief JSON of a story: the cached one when it was built from the story's current version,
+ * else built now and cached. The story version is read before the articles, so an article inserted
+ * meanwhile makes the new entry stale instead of hiding behind it.
+ */
+export async function briefJson(store: Store, id: number, options: { cache: boolean }): Promise<string | undefined> {
+  if (options.cache) {
+    const cached = await store.getCachedBrief(id, BRIEF_CACHE_FORMAT);
+    if (cached !== undefined) return cached;
+  }
+  const version = await store.storyVersion(id);
+  const story = await store.getStory(id);
+  if (version === undefined || !story) return undefined;
+  const json = JSON.stringify(buildBrief(story, await store.storyArticles(id)));
+  if (options.cache) {
+    try {
+      await store.putCachedBrief(id, BRIEF_CACHE_FORMAT, json, version);
+    } catch (error) {
+      // The cache only saves time: a busy or read-only store still gets its brief printed.
+      say(`brief: the brief of story ${id} was not cached (${(error as Error).message})`);
+    }
+  }
+  return json;
+}
+
+export async function briefCommand(storyArg: string, options: BriefOptions): Promise<number> {
   const store = await openStore(options.db, { create: false });
   try {
     let id: number;
@@ -21,12 +60,13 @@ export async function briefCommand(storyArg: string, options: { db: string; form
       say(`brief: expecting a story id (a number from \`newsfuse stories\`) or "top", instead found "${storyArg}"`);
       return 2;
     }
-    const story = await store.getStory(id);
-    if (!story) {
+    const json = (await store.getStory(id)) ? await briefJson(store, id, { cache: options.cache !== false }) : undefined;
+    if (json === undefined) {
       say(`brief: no story ${id} in ${options.db}; \`newsfuse stories\` lists them`);
       return 1;
     }
-    const brief = buildBrief(story, await store.storyArticles(id));
+    // Every format is rendered from the JSON, cached or fresh, so a cache hit prints exactly what a rebuild would.
+    const brief = JSON.parse(json) as Brief;
     await writeLine(options.format === 'json' ? JSON.stringify(brief, null, 2) : terminalSafe(renderMarkdown(brief)));
     return 0;
   } finally {

@@ -73,7 +73,8 @@ export function buildProgram(holder: { code: number }): Command {
     .argument('<story>', 'story id or "top"')
     .addOption(db())
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
-    .action(run(holder, async (story: string, options: { db: string; format: 'md' | 'json' }) => (await import('./brief.js')).briefCommand(story, options)));
+    .option('--no-cache', 'build the brief afresh instead of reading the one cached for the unchanged story')
+    .action(run(holder, async (story: string, options: { db: string; format: 'md' | 'json'; cache: boolean }) => (await import('./brief.js')).briefCommand(story, options)));
 
   program
     .command('extract')
