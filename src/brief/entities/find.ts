@@ -1,0 +1,316 @@
+// Mentions of names in one text: runs of capitalised words, cut at titles and non-name words, typed from the lexicon and the context.
+import { lexicon, type Lexicon } from './lexicon.js';
+import { fold, isAcronym, nameKey, stripPossessive } from './names.js';
+import type { EntityMention, EntityType } from './entities.js';
+
+/** A word of the text with what the finder needs to know about it. */
+interface Word {
+  start: number;
+  end: number;
+  text: string;
+  folded: string;
+  capitalised: boolean;
+  sentenceStart: boolean;
+  /** Ends in a possessive (`Korea's`): a name stops here. */
+  possessive: boolean;
+  line: number;
+}
+
+/** A mention before names are assigned, with how sure its type is (0.5 = default guess … 3 = a list or a title says so). */
+export interface RawMention extends EntityMention {
+  evidence: number;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’&.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|&/gu;
+const ABBREVIATION = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'lt', 'col', 'sgt', 'capt', 'adm', 'gov', 'sen', 'rep', 'rev', 'inc', 'corp', 'co', 'ltd', 'bros', 'maj', 'cmdr', 'n', 's', 'mt', 'ft']);
+const PARTICLES = new Set(['de', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'del', 'dos', 'das']);
+const OF_HEADS = new Set(['republic', 'kingdom', 'states', 'emirates', 'union', 'city', 'isle', 'islands', 'gulf', 'bay', 'sea', 'cape', 'port', 'lake', 'mount', 'province', 'state', 'university', 'bank', 'ministry', 'department', 'office', 'house', 'church', 'court', 'academy', 'institute', 'school', 'college', 'museum', 'council', 'federation', 'association', 'organization', 'organisation', 'league', 'party', 'board', 'commission', 'bureau', 'agency', 'society', 'chamber', 'coalition', 'committee', 'front', 'army', 'order', 'people', 'peoples']);
+const SPEECH = /^\s*,?\s*(?:said|says|told|added|explained|wrote|stated|noted|argued|asked|announced|insisted)\b/;
+const SPEECH_BEFORE = /\b(?:said|says|told|added|according to)\s*$/;
+const PERSON_PATTERN = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
+
+const isCapitalised = (text: string): boolean => /^\p{Lu}/u.test(text) || /^(?:al|el|ad|as|ash|an|at|az)-\p{Lu}/u.test(text);
+
+/** The words of a text with their offsets; a final period stays on abbreviations and initials (`U.S.`, `Mr.`, `N.`). */
+function words(text: string): Word[] {
+  const result: Word[] = [];
+  let line = 0;
+  let lineScan = 0;
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    let end = start + match[0].length;
+    let raw = match[0];
+    if (text[end] === '.' && (raw.includes('.') || ABBREVIATION.has(raw.toLowerCase()) || /^\p{Lu}$/u.test(raw))) {
+      end++;
+      raw += '.';
+    }
+    // Plural possessive inside a name: "Workers' Party".
+    if (/s$/.test(raw) && (text[end] === "'" || text[end] === '’') && /^[ \t]+\p{Lu}/u.test(text.slice(end + 1, end + 3))) {
+      end++;
+      raw += text[end - 1];
+    }
+    for (; lineScan < start; lineScan++) if (text.charCodeAt(lineScan) === 10) line++;
+    // Sentence start: only quotes, brackets and spaces between this word and a line start or [.!?:].
+    let back = start - 1;
+    while (back >= 0 && /[\s"“”'‘’(\[«`]/.test(text[back]!) && text[back] !== '\n') back--;
+    const sentenceStart = back < 0 || /[\n.!?:;•|]/.test(text[back]!) || text[back] === '—';
+    result.push({
+      start,
+      end,
+      text: raw,
+      folded: fold(raw),
+      capitalised: isCapitalised(raw),
+      sentenceStart,
+      possessive: /['’]s$/u.test(raw) || /s['’]$/u.test(raw),
+      line,
+    });
+  }
+  return result;
+}
+
+/** Lines whose long words are mostly capitalised (headlines in title case, all-capital page furniture). */
+function titleCaseLines(all: Word[]): Set<number> {
+  const counts = new Map<number, { long: number; capitalised: number }>();
+  for (const word of all) {
+    if (word.text.length < 4 || !/^\p{L}/u.test(word.text)) continue;
+    const count = counts.get(word.line) ?? { long: 0, capitalised: 0 };
+    count.long++;
+    if (word.capitalised) count.capitalised++;
+    counts.set(word.line, count);
+  }
+  const lines = new Set<number>();
+  for (const [line, count] of counts) if (count.long >= 3 && count.capitalised / count.long >= 0.7) lines.add(line);
+  return lines;
+}
+
+/** Only spaces or tabs between two words. */
+const adjacent = (text: string, a: Word, b: Word): boolean => a.line === b.line && /^[ \t]+$/.test(text.slice(a.end, b.start));
+
+/** Runs of capitalised words joined by spaces, particles (`bin`, `van`), `&` and `of` after a head word (`Bank of England`). */
+function chains(text: string, all: Word[]): Word[][] {
+  const result: Word[][] = [];
+  let i = 0;
+  while (i < all.length) {
+    if (!all[i]!.capitalised) {
+      i++;
+      continue;
+    }
+    const chain = [all[i]!];
+    let j = i + 1;
+    while (j < all.length) {
+      const last = chain[chain.length - 1]!;
+      if (/['’]s$/u.test(last.text)) break;
+      const next = all[j]!;
+      if (!adjacent(text, last, next)) break;
+      if (next.capitalised) {
+        chain.push(next);
+        j++;
+        continue;
+      }
+      // A connector counts only when a capitalised word follows it.
+      const connector = next.folded;
+      let span = 1;
+      const afterOf = connector === 'of' && all[j + 1]?.folded === 'the' ? 2 : 1;
+      const joins =
+        PARTICLES.has(connector) ||
+        connector === '&' ||
+        ((connector === 'of' || connector === 'for') && OF_HEADS.has(last.folded.replace(/['’]s?$/u, '')));
+      if (connector === 'of') span = afterOf;
+      const after = all[j + span];
+      if (!joins || !after || !after.capitalised || !adjacent(text, all[j + span - 1]!, after)) break;
+      for (let k = 0; k < span; k++) chain.push(all[j + k]!);
+      j += span;
+    }
+    result.push(chain);
+    i = j;
+  }
+  return result;
+}
+
+const spacedText = (parts: Word[]): string => parts.map((word) => word.folded).join(' ');
+
+/** Longest known entry starting at `i` (its word count), 0 when none. */
+function knownAt(lex: Lexicon, chain: Word[], i: number): number {
+  for (let n = Math.min(lex.knownMaxWords, chain.length - i); n >= 1; n--) {
+    const parts = chain.slice(i, i + n);
+    const last = parts[n - 1]!;
+    const surface = n === 1 ? last.folded : spacedText(parts.slice(0, -1)) + ' ' + last.folded;
+    const known = lex.known.get(fold(stripPossessive(surface))) ?? lex.known.get(surface);
+    if (known && allowedForm(lex, parts.map((p) => p.text).join(' '))) return n;
+  }
+  return 0;
+}
+
+/** Short all-capital aliases (`US`, `WHO`) count only when written in capitals. */
+function allowedForm(lex: Lexicon, surface: string): boolean {
+  const key = nameKey(surface);
+  return !lex.capitalsOnly.has(key) || !/\p{Ll}/u.test(surface.replace(/['’]s$/u, ''));
+}
+
+/** Longest title starting at `i` (its word count), 0 when none. */
+function titleAt(lex: Lexicon, chain: Word[], i: number): number {
+  for (let n = Math.min(lex.titleMaxWords, chain.length - i); n >= 1; n--) {
+    if (lex.titles.has(spacedText(chain.slice(i, i + n)).replace(/\.$/, '')) || lex.titles.has(spacedText(chain.slice(i, i + n)))) return n;
+  }
+  return 0;
+}
+
+/** A word that cannot be (part of) a name where it stands. */
+function notName(lex: Lexicon, word: Word, titleCase: boolean, lowerSeen: Set<string>): boolean {
+  if (/\p{N}/u.test(word.text)) return true; // product and model numbers: A330, 737-800
+  if (lex.calendar.has(word.folded.replace(/\.$/, ''))) return true;
+  const bare = fold(stripPossessive(word.text));
+  if (word.text.length > 5 && !/\p{Ll}/u.test(word.text) && !lex.known.has(bare)) return true; // ADVERTISEMENT, POPULAR
+  const common = lex.common.has(bare) || lex.demonyms.has(bare);
+  if ((word.sentenceStart || titleCase) && common) return true;
+  if (word.sentenceStart && lowerSeen.has(bare) && !lex.firstNames.has(bare)) return true;
+  return false;
+}
+
+export function findRawMentions(text: string): RawMention[] {
+  if (!text) return [];
+  const lex = lexicon();
+  const all = words(text);
+  const titleLines = titleCaseLines(all);
+  const lowerSeen = new Set<string>();
+  for (const word of all) if (/^\p{Ll}/u.test(word.text)) lowerSeen.add(word.folded);
+
+  const mentions: RawMention[] = [];
+  for (const chain of chains(text, all)) {
+    const titleCase = titleLines.has(chain[0]!.line);
+    let segment: Word[] = [];
+    let personCue = false;
+    const flush = (nextCue: boolean) => {
+      // Connectors left at either end are not part of the name.
+      while (segment.length && !segment[0]!.capitalised) segment.shift();
+      while (segment.length && !segment[segment.length - 1]!.capitalised) segment.pop();
+      if (segment.length) {
+        const mention = typeSegment(lex, text, segment, personCue);
+        if (mention) mentions.push(mention);
+      }
+      segment = [];
+      personCue = nextCue;
+    };
+    let i = 0;
+    while (i < chain.length) {
+      const known = knownAt(lex, chain, i);
+      const title = known ? 0 : titleAt(lex, chain, i);
+      if (title && !(segment.length === 0 && i + title === chain.length && titleCase)) {
+        flush(true);
+        i += title;
+        continue;
+      }
+      if (known) {
+        segment.push(...chain.slice(i, i + known));
+        i += known;
+        continue;
+      }
+      const word = chain[i]!;
+      const inside = segment.length > 0;
+      // Inside a name a capitalised common word is still a name word (Government Accountability Office), except in title case.
+      const drop = word.capitalised && (inside ? titleCase && notName(lex, word, true, lowerSeen) && !lex.firstNames.has(word.folded) : notName(lex, word, titleCase, lowerSeen));
+      if (drop || (!inside && /^(?:the|a|an)$/.test(word.folded))) {
+        flush(false);
+        i++;
+        continue;
+      }
+      segment.push(word);
+      i++;
+    }
+    flush(false);
+  }
+  linkParentheses(text, mentions);
+  harmoniseTypes(lex, mentions);
+  return mentions.filter((mention) => mention.evidence > 0);
+}
+
+/** Types one run of name words; undefined when it is not a name (a demonym, a lone common word). */
+function typeSegment(lex: Lexicon, text: string, segment: Word[], personCue: boolean): RawMention | undefined {
+  const first = segment[0]!;
+  const last = segment[segment.length - 1]!;
+  const start = first.start;
+  let end = last.end;
+  let surface = text.slice(start, end);
+  const bare = stripPossessive(surface);
+  end -= surface.length - bare.length;
+  surface = bare;
+  const folded = fold(surface).replace(/\s+/g, ' ');
+  if (lex.demonyms.has(folded) || (segment.length === 1 && lex.demonyms.has(folded))) return undefined;
+  const wordsFolded = segment.map((word) => fold(stripPossessive(word.text)));
+  const lastWord = wordsFolded[wordsFolded.length - 1]!.replace(/\.$/, '');
+  const firstWord = wordsFolded[0]!.replace(/\.$/, '');
+  const make = (type: EntityType, evidence: number): RawMention => ({ start, end, text: surface, type, name: surface, evidence });
+
+  const known = lex.known.get(folded);
+  if (known && allowedForm(lex, surface)) return make(known.type, known.curated ? 3 : 2);
+  if (personCue) return make('PER', 3);
+  const n = segment.length;
+  if (n > 1 && lex.suffixes.has(lastWord)) return make('ORG', 3);
+  if (n > 1 && lex.orgHeads.has(lastWord)) return make('ORG', 2);
+  if (n > 1 && lex.locHeads.has(lastWord)) return make('LOC', 2);
+  const after = text.slice(end, end + 16);
+  const before = text.slice(Math.max(0, start - 16), start);
+  const spoke = SPEECH.test(after) || SPEECH_BEFORE.test(before);
+  if (n >= 2 && n <= 4 && lex.firstNames.has(firstWord) && !lex.known.has(firstWord)) return make('PER', 2);
+  if (n >= 2 && n <= 3 && segment.slice(1).some((word) => PERSON_PATTERN.test(word.text))) return make('PER', 2);
+  if (n >= 2 && n <= 3 && (lex.lastNames.has(lastWord) || spoke)) return make('PER', 1.5);
+  if (n === 1 && isAcronym(surface)) return make('ORG', 1);
+  if (n === 1 && lex.firstNames.has(firstWord) && !lex.common.has(firstWord)) return make('PER', 1);
+  if (n === 1 && lex.common.has(firstWord)) return make('ORG', 0); // kept only if a longer name of the text ends with it
+  if (n === 1 && spoke) return make('PER', 1);
+  return make('ORG', 0.5);
+}
+
+/** `Royal Air Force (RAF)`: the acronym in brackets is an alias of the name before it. */
+function linkParentheses(text: string, mentions: RawMention[]): void {
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const long = mentions[i]!;
+    const short = mentions[i + 1]!;
+    if (!isAcronym(short.text) || !/^\s*\(\s*$/.test(text.slice(long.end, short.start)) || !/^\s*\)/.test(text.slice(short.end, short.end + 3))) continue;
+    short.longForm = long.text;
+    short.type = long.type;
+    short.evidence = Math.max(short.evidence, long.evidence);
+  }
+}
+
+/**
+ * One type per name within a text: a mention with weak evidence takes the type of a better-evidenced mention of the
+ * same key, and a lone word that is the last word of a person's full name in the text is that person (`Jobs`).
+ */
+function harmoniseTypes(lex: Lexicon, mentions: RawMention[]): void {
+  const best = new Map<string, RawMention>();
+  const surnames = new Map<string, RawMention>();
+  const extended = new Set<string>();
+  for (const mention of mentions) {
+    const key = nameKey(mention.text);
+    const current = best.get(key);
+    if (!current || mention.evidence > current.evidence) best.set(key, mention);
+    const parts = mention.text.split(/\s+/);
+    if (parts.length > 1) {
+      const lastKey = nameKey(parts[parts.length - 1]!);
+      const firstKey = nameKey(parts[0]!);
+      if (mention.type === 'PER' && mention.evidence >= 1.5) {
+        if (!surnames.has(lastKey)) surnames.set(lastKey, mention);
+        if (!surnames.has(firstKey) && !lex.firstNames.has(firstKey)) surnames.set(firstKey, mention);
+      }
+      extended.add(firstKey);
+      extended.add(lastKey);
+    }
+  }
+  for (const mention of mentions) {
+    const key = nameKey(mention.text);
+    const single = !/\s/.test(mention.text);
+    const person = single ? surnames.get(key) : undefined;
+    if (person && mention.evidence < 2) {
+      mention.type = 'PER';
+      mention.evidence = Math.max(mention.evidence, 1.5);
+      continue;
+    }
+    const strongest = best.get(key)!;
+    if (strongest.evidence > mention.evidence && mention.evidence < 2) {
+      mention.type = strongest.type;
+      mention.evidence = strongest.evidence;
+    }
+    if (mention.evidence === 0 && single && extended.has(key)) mention.evidence = 0.5;
+  }
+}
