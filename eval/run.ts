@@ -11,6 +11,7 @@ const MODULES: Record<string, () => Promise<{ evaluate: Evaluate }>> = {
   extraction: () => import('./extraction.js'),
   timex: () => import('./timex.js'),
   summaries: () => import('./summaries.js'),
+  entities: () => import('./entities.js'),
 };
 
 const isSkip = (outcome: EvalOutcome): outcome is EvalSkip => 'reason' in outcome;

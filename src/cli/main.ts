@@ -124,6 +124,12 @@ export function buildProgram(holder: { code: number }): Command {
     .option('--words <N>', 'summary length in words', int('--words'), 60)
     .action(run(holder, summarizeCommand));
 
+  program
+    .command('entities')
+    .description('people, organisations and places of JSONL articles: {"id","entities"} lines, names canonical across the input')
+    .requiredOption('--input <FILE>', 'articles, one JSON object a line')
+    .action(run(holder, async (options: { input: string }) => (await import('./entities.js')).entitiesCommand(options)));
+
   return program;
 }
 
