@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { seededRandom } from '../test/seeded-random.js';
 
 /** One dev article with the gold fields dropped; `group` (the gold story) only places its copies in time. */
-interface Seed {
+export interface Seed {
   id: string;
   kind: 'ecb' | 'uci';
   group: string;
@@ -70,7 +70,7 @@ export function loadSeeds(dataDir: string): Seed[] | undefined {
   return seeds;
 }
 
-const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+export const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 
 /** Change one number in the text (a count, a date, an age): the commonest edit between versions of a report. */
 function changeNumber(rand: () => number, value: string): string | undefined {
@@ -85,7 +85,7 @@ function changeNumber(rand: () => number, value: string): string | undefined {
 const sentencesOf = (body: string): string[] => (body.includes('\n') ? body.split('\n') : body.split(/(?<=[.!?]["”’]?)\s+(?=[A-Z“"])/));
 
 /** A body with one small edit: drop a sentence, swap two neighbours, or change a number. */
-function editBody(rand: () => number, body: string): string {
+export function editBody(rand: () => number, body: string): string {
   const sentences = sentencesOf(body);
   const glue = body.includes('\n') ? '\n' : ' ';
   const roll = rand();
@@ -107,7 +107,7 @@ const TITLE_PREFIXES = ['UPDATE 1-', 'UPDATE 2-', 'WRAPUP 1-', 'REFILE-', 'Analy
 const TAGLINES = ['(Reporting by staff; editing by the desk)', 'Additional reporting by wire services.', 'This story has been updated.'];
 
 /** A headline with one small edit: a number, a dropped or swapped word, or a wire-style prefix. */
-function editTitle(rand: () => number, title: string): string {
+export function editTitle(rand: () => number, title: string): string {
   const roll = rand();
   if (roll < 0.3) {
     const changed = changeNumber(rand, title);

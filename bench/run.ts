@@ -12,7 +12,9 @@ import { termCounts } from '../src/text/terms.js';
 import { ingest, type IngestEvent } from '../src/ingest.js';
 import type { Store } from '../src/store/store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { parseBriefOptions, runBriefBench } from './brief.js';
 import { buildCorpus, loadSeeds, SEED_FILES, type CorpusInfo } from './corpus.js';
+import { fixed, gc, median, now, thousands } from './measure.js';
 
 const REPO_ROOT = (() => {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -31,13 +33,14 @@ interface Options {
   seed: number;
 }
 
-const USAGE = `usage: node --expose-gc dist/bench/run.js [--articles N] [--small N] [--reps R] [--full-reps R] [--slices S] [--seed S]
+const USAGE = `usage: node --expose-gc dist/bench/run.js [ingest] [--articles N] [--small N] [--reps R] [--full-reps R] [--slices S] [--seed S]
   --articles N   full corpus size, ingested --full-reps times by newsfuse (default 20000)
   --small N      corpus ingested --reps times by newsfuse and by the baselines (default 5000)
   --reps R       repetitions of the cheap measurements, medians reported (default 3)
   --full-reps R  repetitions of the full-N newsfuse ingest (default 3)
   --slices S     slices the per-article time is reported over (default 10)
-  --seed S       corpus generator seed (default 42)`;
+  --seed S       corpus generator seed (default 42)
+With no suite named, the ingest bench runs and then the brief bench (\`run.js brief --help\`).`;
 
 function parseOptions(argv: string[]): Options {
   // Defaults take about 3 minutes on a shared 2-core machine (newsfuse ingests ~500-700 articles/s),
@@ -72,13 +75,6 @@ function parseOptions(argv: string[]): Options {
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-const now = (): number => performance.now();
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const MB = 1024 * 1024;
 
 /**
@@ -351,8 +347,6 @@ async function runNaive(file: string, slices: number): Promise<Run> {
 // ---------------------------------------------------------------------------------------------
 // Reporting
 
-const fixed = (value: number, digits = 2): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
-const thousands = (value: number): string => Math.round(value).toLocaleString('en-US');
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
@@ -418,8 +412,8 @@ function printSlices(summaries: Summary[]): void {
 
 // ---------------------------------------------------------------------------------------------
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+async function benchIngest(argv: string[]): Promise<void> {
+  const options = parseOptions(argv);
   const dataDir = resolve(process.env.NEWSFUSE_DATA ?? join(REPO_ROOT, '..', 'shared', 'data'));
   const seeds = loadSeeds(dataDir);
   if (!seeds) {
@@ -518,6 +512,30 @@ async function main(): Promise<void> {
     `| ${environment.date.slice(0, 10)} | ${environment.node} | ${environment.cpus} | ${thousands(s.ours.articles)} (${reps}) | ${thousands(s.ours.articlesPerSecond)} | ${thousands(s.floor.articlesPerSecond)} | ${fixed(s.ours.articlesPerSecond / s.floor.articlesPerSecond, 3)} | ${fixed(s.ours.growth)} (${fixed(s.ours.halves)}) | ${fixed(bySmall.naive.growth)} (${fixed(bySmall.naive.halves)}), N=${thousands(bySmall.naive.articles)} | ${fixed(s.ours.peakRssMb, 0)} | ${fixed(s.ours.dbMb ?? Number.NaN, 1)} | ${thousands(s.ours.stories ?? 0)} |`;
   console.log(row(bySmall, `median of ${options.reps}`));
   if (byFull) console.log(row(big, options.fullReps === 1 ? '1 run' : `median of ${options.fullReps}`));
+}
+
+/** The brief bench (bench/brief.ts) on the same dev data, skipped with a message when it is absent. */
+async function benchBrief(argv: string[]): Promise<void> {
+  const options = parseBriefOptions(argv);
+  const dataDir = resolve(process.env.NEWSFUSE_DATA ?? join(REPO_ROOT, '..', 'shared', 'data'));
+  const seeds = loadSeeds(dataDir);
+  if (!seeds) {
+    console.log(`bench brief: skipped — the dev data is not there (expecting ${SEED_FILES.map((f) => join(dataDir, f)).join(' and ')}; set NEWSFUSE_DATA to its folder).`);
+    return;
+  }
+  await runBriefBench(seeds, options, join(REPO_ROOT, '.tmp', 'bench'));
+}
+
+/**
+ * `run.js brief [options]` runs only the brief bench, `run.js ingest [options]` only the ingest
+ * bench; with no suite named, both run, the options going to the ingest bench.
+ */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'brief') return benchBrief(argv.slice(1));
+  if (argv[0] === 'ingest') return benchIngest(argv.slice(1));
+  await benchIngest(argv);
+  await benchBrief([]);
 }
 
 main().catch((error: unknown) => {
