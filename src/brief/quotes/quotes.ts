@@ -1,0 +1,134 @@
+// Quotes and speakers of a text: direct quotations, reported speech and beliefs, each with its speaker mention,
+// the speaker's resolved name, the cue, and a medium that relays it (He "declared …," KCNA said).
+import { sentenceFrames, textOf, type DocumentTokens, type Frame } from './attribution.js';
+import { quoteLexicon } from './lexicon.js';
+import { NameResolver, bareName, isMedium, mediumName, type Range } from './mentions.js';
+import { findQuotedSpans, findSingleQuotedSpans } from './quote-marks.js';
+import { splitWordSentences, tokenizeWords } from './words.js';
+
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Quote {
+  /** The quoted or reported content; offsets are JS string indices into the text. */
+  start: number;
+  end: number;
+  text: string;
+  kind: 'direct' | 'indirect' | 'mixed';
+  /** The mention the text uses (he, a State Department official, Mr. McKinley) and the name it resolves to. */
+  speaker: (TextSpan & { name: string | null }) | null;
+  cue: TextSpan | null;
+  /** A medium relaying the words (KCNA said), else null. */
+  reportedBy: (TextSpan & { name: string }) | null;
+}
+
+/** Unattributed quotations shorter than this are titles and scare quotes rather than quotes. */
+const MIN_STANDALONE_WORDS = 4;
+/** A quotation-only sentence continues the last attributed quote when it follows within this many sentences. */
+const CONTINUATION_SENTENCES = 2;
+
+/** All quotes of the text, in text order. Never throws on odd input; linear in the text length. */
+export function findQuotes(text: string): Quote[] {
+  if (!text) return [];
+  const double = findQuotedSpans(text);
+  const quotes = [...double, ...findSingleQuotedSpans(text, double)].sort((a, b) => a.start - b.start);
+  const words = tokenizeWords(text, quotes);
+  const quoteFirst: number[] = new Array(quotes.length).fill(-1);
+  const quoteLast: number[] = new Array(quotes.length).fill(-1);
+  words.forEach((w, i) => {
+    if (w.quote < 0) return;
+    if (quoteFirst[w.quote] === -1) quoteFirst[w.quote] = i;
+    quoteLast[w.quote] = i;
+  });
+  const doc: DocumentTokens = { text, words, quotes, quoteFirst, quoteLast, lexicon: quoteLexicon() };
+  const sentences = splitWordSentences(text, words);
+  const resolver = new NameResolver(text, words);
+
+  const frames: { frame: Frame; sentence: number }[] = [];
+  let previous: Range | null = null;
+  sentences.forEach((sentence, index) => {
+    for (const frame of sentenceFrames(doc, sentence, previous)) {
+      frames.push({ frame, sentence: index });
+      if (frame.speaker) previous = frame.speaker;
+    }
+  });
+
+  const used = new Set<number>();
+  for (const { frame } of frames) for (const q of frame.quotes) used.add(q);
+
+  // Quotations no cue claimed: a quote-only sentence right after an attributed quote goes on in the same voice.
+  const extra: Frame[] = [];
+  let f = 0;
+  let lastAttributed: { frame: Frame; sentence: number } | null = null;
+  sentences.forEach((sentence, index) => {
+    while (f < frames.length && frames[f]!.sentence <= index) {
+      if (frames[f]!.frame.speaker) lastAttributed = frames[f]!;
+      f++;
+    }
+    for (let i = sentence.first; i < sentence.last; i++) {
+      const qi = words[i]!.quote;
+      if (qi < 0 || used.has(qi) || quoteFirst[qi] !== i) continue;
+      used.add(qi);
+      const span = quotes[qi]!;
+      if (span.words < MIN_STANDALONE_WORDS) continue;
+      let outside = 0;
+      for (let k = sentence.first; k < sentence.last; k++) if (words[k]!.word && words[k]!.quote === -1) outside++;
+      const whole = outside <= 1;
+      const near = lastAttributed !== null && index - lastAttributed.sentence <= CONTINUATION_SENTENCES;
+      if (!whole) continue;
+      const base = near ? lastAttributed!.frame : null;
+      extra.push({
+        start: span.start,
+        end: span.end,
+        kind: 'direct',
+        speaker: base?.speaker ?? null,
+        cue: base?.cue ?? { first: -1, last: -1 },
+        medium: base?.medium ?? null,
+        quotes: [qi],
+        firstToken: i,
+      });
+    }
+  });
+
+  const all = [...frames.map((x) => x.frame), ...extra].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Quote[] = [];
+  const seen = new Set<string>();
+  for (const frame of all) {
+    const key = `${frame.start}:${frame.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(toQuote(doc, frame, resolver));
+  }
+  return out;
+}
+
+function toSpan(doc: DocumentTokens, range: Range): TextSpan {
+  const start = doc.words[range.first]!.start;
+  const end = doc.words[range.last - 1]!.end;
+  return { start, end, text: doc.text.slice(start, end) };
+}
+
+function toQuote(doc: DocumentTokens, frame: Frame, resolver: NameResolver): Quote {
+  let speaker: Quote['speaker'] = null;
+  let reportedBy: Quote['reportedBy'] = null;
+  if (frame.speaker) {
+    const mention = toSpan(doc, frame.speaker);
+    if (!frame.medium && isMedium(mention.text)) {
+      // The medium speaks for itself (KCNA said …): it is the speaker; its name is the agency's.
+      speaker = { ...mention, name: mediumName(mention.text) };
+    } else {
+      const name = resolver.resolve(mention.text, mention.start);
+      speaker = { ...mention, name };
+      if (name && bareName(mention.text)) resolver.add(mention.start, name);
+    }
+  }
+  if (frame.medium) {
+    const medium = toSpan(doc, frame.medium);
+    reportedBy = { ...medium, name: mediumName(textOf(doc, frame.medium)) };
+  }
+  const cue = frame.cue.first >= 0 ? toSpan(doc, frame.cue) : null;
+  return { start: frame.start, end: frame.end, text: doc.text.slice(frame.start, frame.end), kind: frame.kind, speaker, cue, reportedBy };
+}
