@@ -21,13 +21,19 @@ export interface RawMention extends EntityMention {
   evidence: number;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’&.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|&/gu;
+// Words keep inner hyphens, apostrophes, periods and ampersands (Jong-un, O'Leary, U.S, AT&T); a lone `&` and a
+// spaced hyphen are words too, so that they can join names (Defence & Space, Wal - Mart).
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’&.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|&|(?<= )-(?= )/gu;
 const ABBREVIATION = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'lt', 'col', 'sgt', 'capt', 'adm', 'gov', 'sen', 'rep', 'rev', 'inc', 'corp', 'co', 'ltd', 'bros', 'maj', 'cmdr', 'n', 's', 'mt', 'ft']);
 const PARTICLES = new Set(['de', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'del', 'dos', 'das']);
 const OF_HEADS = new Set(['republic', 'kingdom', 'states', 'emirates', 'union', 'city', 'isle', 'islands', 'gulf', 'bay', 'sea', 'cape', 'port', 'lake', 'mount', 'province', 'state', 'university', 'bank', 'ministry', 'department', 'office', 'house', 'church', 'court', 'academy', 'institute', 'school', 'college', 'museum', 'council', 'federation', 'association', 'organization', 'organisation', 'league', 'party', 'board', 'commission', 'bureau', 'agency', 'society', 'chamber', 'coalition', 'committee', 'front', 'army', 'order', 'people', 'peoples']);
 const SPEECH = /^\s*,?\s*(?:said|says|told|added|explained|wrote|stated|noted|argued|asked|announced|insisted)\b/;
 const SPEECH_BEFORE = /\b(?:said|says|told|added|according to)\s*$/;
 const PERSON_PATTERN = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
+/** Endings of common words (Unfortunately, Reactions, Internal): a lone capitalised one at a sentence start is no name. */
+const COMMON_ENDING = /(?:ly|ing|ed|ions?|ments?|ness|ity|ities|ous|ive|ful|less|able|ible|al|ists?|ers)$/;
+/** Lower-case role words that are also ordinary adjectives: no evidence of a person after them (a major Boeing customer). */
+const AMBIGUOUS_ROLES = new Set(['major', 'general', 'chief', 'head', 'chair', 'father', 'justice', 'executive', 'agent', 'lady', 'miss', 'dean', 'officer', 'king', 'queen', 'prince', 'saint', 'lord', 'leader', 'director', 'manager', 'minister', 'secretary', 'editor', 'judge', 'coach']);
 
 const isCapitalised = (text: string): boolean => /^\p{Lu}/u.test(text) || /^(?:al|el|ad|as|ash|an|at|az)-\p{Lu}/u.test(text);
 
@@ -43,6 +49,12 @@ function words(text: string): Word[] {
     if (text[end] === '.' && (raw.includes('.') || ABBREVIATION.has(raw.toLowerCase()) || /^\p{Lu}$/u.test(raw))) {
       end++;
       raw += '.';
+    }
+    // `US-led`, `Washington-based`: the name is the part before the hyphen, and it ends there.
+    const tail = /-(?:based|led|backed|owned|made|born|era|style|run|funded|controlled|bound|linked|related|allied|friendly|dominated|listed|headquartered|registered)$/i.exec(raw);
+    if (tail && tail.index > 0) {
+      end = start + tail.index;
+      raw = raw.slice(0, tail.index);
     }
     // Plural possessive inside a name: "Workers' Party".
     if (/s$/.test(raw) && (text[end] === "'" || text[end] === '’') && /^[ \t]+\p{Lu}/u.test(text.slice(end + 1, end + 3))) {
@@ -61,7 +73,7 @@ function words(text: string): Word[] {
       folded: fold(raw),
       capitalised: isCapitalised(raw),
       sentenceStart,
-      possessive: /['’]s$/u.test(raw) || /s['’]$/u.test(raw),
+      possessive: /['’]s$/u.test(raw) || /s['’]$/u.test(raw) || tail !== null,
       line,
     });
   }
@@ -99,7 +111,7 @@ function chains(text: string, all: Word[]): Word[][] {
     let j = i + 1;
     while (j < all.length) {
       const last = chain[chain.length - 1]!;
-      if (/['’]s$/u.test(last.text)) break;
+      if (/['’]s$/u.test(last.text) || last.end - last.start < last.text.length || text[last.end] === '-') break;
       const next = all[j]!;
       if (!adjacent(text, last, next)) break;
       if (next.capitalised) {
@@ -114,6 +126,7 @@ function chains(text: string, all: Word[]): Word[][] {
       const joins =
         PARTICLES.has(connector) ||
         connector === '&' ||
+        connector === '-' ||
         ((connector === 'of' || connector === 'for') && OF_HEADS.has(last.folded.replace(/['’]s?$/u, '')));
       if (connector === 'of') span = afterOf;
       const after = all[j + span];
@@ -155,16 +168,37 @@ function titleAt(lex: Lexicon, chain: Word[], i: number): number {
   return 0;
 }
 
-/** A word that cannot be (part of) a name where it stands. */
-function notName(lex: Lexicon, word: Word, titleCase: boolean, lowerSeen: Set<string>): boolean {
+/** A plural's singular, roughly (flights -> flight, companies -> company), for looking common words up. */
+const singular = (word: string): string => word.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
+
+/** Longest never-a-name entry (month, holiday, currency code) starting at `i`, in words; 0 when none. */
+function calendarAt(lex: Lexicon, chain: Word[], i: number): number {
+  for (let n = Math.min(2, chain.length - i); n >= 1; n--) {
+    const surface = fold(stripPossessive(chain.slice(i, i + n).map((word) => word.text).join(' ')));
+    if (lex.calendar.has(surface) || lex.calendar.has(surface.replace(/\.$/, ''))) return n;
+  }
+  return 0;
+}
+
+/**
+ * A word that cannot start a name where it stands. At a sentence start (and anywhere in a title-case line) a
+ * function word or verb form is dropped, and so is a common noun or adjective unless a capitalised word follows it
+ * (Air China, Royal Air Force); a lone sentence-initial word also when the text writes it in lower case elsewhere or
+ * it has a common-word ending.
+ */
+function notName(lex: Lexicon, word: Word, titleCase: boolean, seen: { lower: Set<string>; capitalised: Set<string> }, hasNext: boolean): boolean {
   if (/\p{N}/u.test(word.text)) return true; // product and model numbers: A330, 737-800
-  if (lex.calendar.has(word.folded.replace(/\.$/, ''))) return true;
   const bare = fold(stripPossessive(word.text));
   if (word.text.length > 5 && !/\p{Ll}/u.test(word.text) && !lex.known.has(bare)) return true; // ADVERTISEMENT, POPULAR
-  const common = lex.common.has(bare) || lex.demonyms.has(bare);
-  if ((word.sentenceStart || titleCase) && common) return true;
-  if (word.sentenceStart && lowerSeen.has(bare) && !lex.firstNames.has(bare)) return true;
-  return false;
+  if (lex.demonyms.has(bare) && !hasNext) return true;
+  if (!(word.sentenceStart || titleCase)) return false;
+  if (lex.functional.has(bare)) return true;
+  if (hasNext) return false;
+  // Written with a capital inside a sentence elsewhere in the text: a name (Jobs, Boeing).
+  if (seen.capitalised.has(bare)) return false;
+  if (lex.common.has(bare) || lex.common.has(singular(bare))) return true;
+  if (lex.firstNames.has(bare) || lex.known.has(bare)) return false;
+  return seen.lower.has(bare) || COMMON_ENDING.test(bare);
 }
 
 export function findRawMentions(text: string): RawMention[] {
@@ -172,8 +206,11 @@ export function findRawMentions(text: string): RawMention[] {
   const lex = lexicon();
   const all = words(text);
   const titleLines = titleCaseLines(all);
-  const lowerSeen = new Set<string>();
-  for (const word of all) if (/^\p{Ll}/u.test(word.text)) lowerSeen.add(word.folded);
+  const seen = { lower: new Set<string>(), capitalised: new Set<string>() };
+  for (const word of all) {
+    if (/^\p{Ll}/u.test(word.text)) seen.lower.add(word.folded);
+    else if (word.capitalised && !word.sentenceStart && !titleLines.has(word.line)) seen.capitalised.add(fold(stripPossessive(word.text)));
+  }
 
   const mentions: RawMention[] = [];
   for (const chain of chains(text, all)) {
@@ -193,6 +230,12 @@ export function findRawMentions(text: string): RawMention[] {
     };
     let i = 0;
     while (i < chain.length) {
+      const calendar = calendarAt(lex, chain, i);
+      if (calendar) {
+        flush(false);
+        i += calendar;
+        continue;
+      }
       const known = knownAt(lex, chain, i);
       const title = known ? 0 : titleAt(lex, chain, i);
       if (title && !(segment.length === 0 && i + title === chain.length && titleCase)) {
@@ -206,9 +249,18 @@ export function findRawMentions(text: string): RawMention[] {
         continue;
       }
       const word = chain[i]!;
+      const previous = segment[segment.length - 1];
+      // Two acronyms side by side are two names (UK RAF).
+      if (previous && isAcronym(previous.text) && isAcronym(word.text)) flush(false);
       const inside = segment.length > 0;
+      const hasNext = i + 1 < chain.length && chain[i + 1]!.capitalised;
       // Inside a name a capitalised common word is still a name word (Government Accountability Office), except in title case.
-      const drop = word.capitalised && (inside ? titleCase && notName(lex, word, true, lowerSeen) && !lex.firstNames.has(word.folded) : notName(lex, word, titleCase, lowerSeen));
+      const bare = fold(stripPossessive(word.text));
+      const drop =
+        word.capitalised &&
+        (inside
+          ? titleCase && (lex.functional.has(bare) || lex.functional.has(singular(bare)))
+          : lex.stopwords.has(bare) || notName(lex, word, titleCase, seen, hasNext));
       if (drop || (!inside && /^(?:the|a|an)$/.test(word.folded))) {
         flush(false);
         i++;
@@ -226,6 +278,9 @@ export function findRawMentions(text: string): RawMention[] {
 
 /** Types one run of name words; undefined when it is not a name (a demonym, a lone common word). */
 function typeSegment(lex: Lexicon, text: string, segment: Word[], personCue: boolean): RawMention | undefined {
+  let article = '';
+  if (segment.length > 1 && /^(?:the|a|an)$/.test(segment[0]!.folded)) article = segment.shift()!.folded + ' ';
+  while (segment.length > 1 && lex.tails.has(segment[segment.length - 1]!.folded)) segment.pop();
   const first = segment[0]!;
   const last = segment[segment.length - 1]!;
   const start = first.start;
@@ -235,15 +290,23 @@ function typeSegment(lex: Lexicon, text: string, segment: Word[], personCue: boo
   end -= surface.length - bare.length;
   surface = bare;
   const folded = fold(surface).replace(/\s+/g, ' ');
-  if (lex.demonyms.has(folded) || (segment.length === 1 && lex.demonyms.has(folded))) return undefined;
+  if (lex.demonyms.has(folded) || lex.demonyms.has(singular(folded))) return undefined; // North Korean(s)
   const wordsFolded = segment.map((word) => fold(stripPossessive(word.text)));
   const lastWord = wordsFolded[wordsFolded.length - 1]!.replace(/\.$/, '');
   const firstWord = wordsFolded[0]!.replace(/\.$/, '');
   const make = (type: EntityType, evidence: number): RawMention => ({ start, end, text: surface, type, name: surface, evidence });
 
-  const known = lex.known.get(folded);
+  if (lex.eventHeads.has(lastWord) && segment.length > 1) return undefined;
+  if (isAcronym(surface) && /^\s?\$/.test(text.slice(end, end + 2))) return undefined; // US$ 40 billion
+  const known = lex.known.get(folded) ?? (article ? lex.known.get(article + folded) : undefined);
   if (known && allowedForm(lex, surface)) return make(known.type, known.curated ? 3 : 2);
   if (personCue) return make('PER', 3);
+  // A lower-case title before (spokeswoman Sandy Angers) or a title in an apposition after (Jusman Syafii Djamal, minister of …).
+  const roleBefore = /(\p{Ll}[\p{Ll}.-]*)\s+$/u.exec(text.slice(Math.max(0, start - 24), start))?.[1];
+  if (roleBefore && lex.titles.has(roleBefore) && !AMBIGUOUS_ROLES.has(roleBefore)) return make('PER', 3);
+  if (roleBefore && lex.orgDescriptors.has(roleBefore)) return make('ORG', 2);
+  const apposition = /^\s*,\s*(?:(?:the|a|an|former|then|current|its|his|her)\s+)?((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)/u.exec(text.slice(end, end + 60))?.[1];
+  if (apposition && apposition.split(/\s+/).some((word) => lex.titles.has(word))) return make('PER', 2);
   const n = segment.length;
   if (n > 1 && lex.suffixes.has(lastWord)) return make('ORG', 3);
   if (n > 1 && lex.orgHeads.has(lastWord)) return make('ORG', 2);
@@ -253,11 +316,11 @@ function typeSegment(lex: Lexicon, text: string, segment: Word[], personCue: boo
   const spoke = SPEECH.test(after) || SPEECH_BEFORE.test(before);
   if (n >= 2 && n <= 4 && lex.firstNames.has(firstWord) && !lex.known.has(firstWord)) return make('PER', 2);
   if (n >= 2 && n <= 3 && segment.slice(1).some((word) => PERSON_PATTERN.test(word.text))) return make('PER', 2);
-  if (n >= 2 && n <= 3 && (lex.lastNames.has(lastWord) || spoke)) return make('PER', 1.5);
+  if (n >= 2 && n <= 3 && lex.lastNames.has(lastWord)) return make('PER', 1.5);
+  if (n >= 2 && n <= 3 && spoke) return make('PER', 1);
   if (n === 1 && isAcronym(surface)) return make('ORG', 1);
   if (n === 1 && lex.firstNames.has(firstWord) && !lex.common.has(firstWord)) return make('PER', 1);
   if (n === 1 && lex.common.has(firstWord)) return make('ORG', 0); // kept only if a longer name of the text ends with it
-  if (n === 1 && spoke) return make('PER', 1);
   return make('ORG', 0.5);
 }
 
@@ -307,7 +370,7 @@ function harmoniseTypes(lex: Lexicon, mentions: RawMention[]): void {
       continue;
     }
     const strongest = best.get(key)!;
-    if (strongest.evidence > mention.evidence && mention.evidence < 2) {
+    if (strongest.evidence >= 2 && strongest.evidence > mention.evidence && mention.evidence < 2) {
       mention.type = strongest.type;
       mention.evidence = strongest.evidence;
     }

@@ -33,8 +33,18 @@ export interface Lexicon {
   lastNames: Set<string>;
   /** Words of the general vocabulary (verbs, adjectives, common nouns, function words): a capitalised one at a sentence start is not a name. */
   common: Set<string>;
-  /** Months and weekdays: capitalised but never names. */
+  /** Function words and verb forms (a subset of `common`): never the first word of a name at a sentence start. */
+  functional: Set<string>;
+  /** Our English stopwords (folded): never the first word of a name. */
+  stopwords: Set<string>;
+  /** Months, weekdays, holidays, currency and time-zone codes (folded, single-spaced): capitalised but never names. */
   calendar: Set<string>;
+  /** Last words of event names (Conference, Show): such a name is no entity. */
+  eventHeads: Set<string>;
+  /** Words left off the end of a name (Flight). */
+  tails: Set<string>;
+  /** Lower-case words right before a name that make it an organisation (maker, airline). */
+  orgDescriptors: Set<string>;
   /** Longest known multi-word entry, in words. */
   knownMaxWords: number;
 }
@@ -54,6 +64,12 @@ const COMMON_TAGS = new Set([
   'Comparative', 'Superlative', 'Uncountable', 'Participle', 'Noun', 'Expression', 'Adverb', 'TextValue',
   'Preposition', 'Conjunction', 'Cardinal', 'Ordinal', 'Determiner', 'Pronoun', 'Modal', 'Reflexive',
   'Possessive', 'QuestionWord', 'Verb', 'Copula', 'Negative', 'Condition', 'Imperative', 'Unit', 'Duration',
+]);
+
+const FUNCTIONAL_TAGS = new Set([
+  'PhrasalVerb', 'Gerund', 'PastTense', 'PresentTense', 'Infinitive', 'Participle', 'Verb', 'Copula', 'Modal',
+  'Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Reflexive', 'Possessive', 'QuestionWord',
+  'Negative', 'Condition', 'Imperative', 'Expression', 'Date', 'Cardinal', 'Ordinal', 'TextValue',
 ]);
 
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Country', 'City', 'Region', 'Place', 'Organization', 'ProperNoun']);
@@ -79,7 +95,12 @@ export function lexicon(): Lexicon {
     firstNames: new Set(),
     lastNames: new Set(),
     common: new Set(),
+    functional: new Set(),
+    stopwords: new Set(),
     calendar: new Set(),
+    eventHeads: new Set(),
+    tails: new Set(),
+    orgDescriptors: new Set(),
     knownMaxWords: 1,
   };
   const addKnown = (surface: string, known: KnownName) => {
@@ -110,11 +131,21 @@ export function lexicon(): Lexicon {
     if (tags.includes('LastName')) lex.lastNames.add(fold(word));
     if (tags.includes('Honorific') && !word.includes(' ')) lex.titles.add(fold(word));
     if (tags.includes('Month') || tags.includes('WeekDay')) lex.calendar.add(fold(word));
-    if (!word.includes(' ') && tags.some((tag) => COMMON_TAGS.has(tag)) && !tags.some((tag) => NAME_TAGS.has(tag))) lex.common.add(fold(word));
+    if (!word.includes(' ') && tags.some((tag) => COMMON_TAGS.has(tag) || FUNCTIONAL_TAGS.has(tag)) && !tags.some((tag) => NAME_TAGS.has(tag))) {
+      lex.common.add(fold(word));
+      if (tags.some((tag) => FUNCTIONAL_TAGS.has(tag))) lex.functional.add(fold(word));
+    }
   }
   for (const word of Object.keys(model.two.orgWords)) lex.orgHeads.add(fold(word));
   for (const word of Object.keys(model.two.placeWords)) lex.locHeads.add(fold(word));
-  for (const line of dataLines('stopwords-en.txt')) for (const word of line.split(/\s+/)) lex.common.add(fold(word));
+  for (const line of dataLines('stopwords-en.txt')) {
+    for (const word of line.split(/\s+/)) {
+      lex.common.add(fold(word));
+      lex.functional.add(fold(word));
+      lex.stopwords.add(fold(word));
+    }
+  }
+  for (const line of dataLines('entity-not-names.txt')) lex.calendar.add(spaced(line));
 
   const curatedList = (file: string, type: EntityType) => {
     for (const line of dataLines(file)) {
@@ -139,6 +170,9 @@ export function lexicon(): Lexicon {
     if (kind === 'SUFFIX') lex.suffixes.add(folded.replace(/\.$/, ''));
     else if (kind === 'ORG') lex.orgHeads.add(folded);
     else if (kind === 'LOC') lex.locHeads.add(folded);
+    else if (kind === 'EVENT') lex.eventHeads.add(folded);
+    else if (kind === 'TAIL') lex.tails.add(folded);
+    else if (kind === 'DESCRIPTOR') lex.orgDescriptors.add(folded);
   }
   cached = lex;
   return lex;

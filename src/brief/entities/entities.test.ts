@@ -1,0 +1,111 @@
+// Entity finding and merging on made-up text and on the seed articles: core spans, aliases, robustness, speed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findEntities, mergeEntities, type EntityMention } from './entities.js';
+import { SEEDS_DIR } from '../../../test/helpers.js';
+
+const spans = (text: string) => findEntities(text).map((m) => `${m.type}:${m.text}`);
+const nameOf = (mentions: EntityMention[], text: string) => mentions.find((m) => m.text === text)?.name;
+
+test('mentions are cores: no article, title or descriptor, and offsets index the text', () => {
+  const text = 'President Vladimir Putin met officials of the US Treasury and aircraft maker Boeing in Moscow on Monday.';
+  const mentions = findEntities(text);
+  for (const m of mentions) assert.equal(text.slice(m.start, m.end), m.text);
+  assert.deepEqual(mentions.map((m) => `${m.type}:${m.text}`), ['PER:Vladimir Putin', 'ORG:US Treasury', 'ORG:Boeing', 'LOC:Moscow']);
+});
+
+test('titles inside a run of capitals split it; possessives and `-based` are left out', () => {
+  assert.deepEqual(spans('Shares fell after Acme Corp. CEO Jane Doe resigned.'), ['ORG:Acme Corp.', 'PER:Jane Doe']);
+  assert.deepEqual(spans("They met at North Korea's border with a Seoul-based group."), ['LOC:North Korea', 'LOC:Seoul']);
+});
+
+test('hyphenated Korean, Chinese and Arabic names stay whole and are people', () => {
+  assert.deepEqual(spans('Talks between Kim Jong-un and Yang Moo-jin ended; Abu Bakr al-Baghdadi was absent.'), [
+    'PER:Kim Jong-un',
+    'PER:Yang Moo-jin',
+    'PER:Abu Bakr al-Baghdadi',
+  ]);
+});
+
+test('aliases share one name within a text: country forms, surnames, a bracketed acronym', () => {
+  const text =
+    'N. Korea and the United States met. North Korea said the U.S. and the US Navy were ready. ' +
+    'Officials of the Royal Air Force (RAF) came. Aircraft maker Northwind Aero said Mary Koslov, its chief, would go. Koslov declined. ' +
+    'The RAF and Northwind agreed.';
+  const mentions = findEntities(text);
+  assert.equal(nameOf(mentions, 'N. Korea'), 'North Korea');
+  assert.equal(nameOf(mentions, 'North Korea'), 'North Korea');
+  assert.equal(nameOf(mentions, 'U.S.'), 'United States');
+  assert.equal(nameOf(mentions, 'Koslov'), 'Mary Koslov');
+  assert.equal(nameOf(mentions, 'RAF'), nameOf(mentions, 'Royal Air Force'));
+  assert.equal(nameOf(mentions, 'Northwind'), 'Northwind Aero');
+  assert.equal(mentions.find((m) => m.text === 'Koslov')?.type, 'PER');
+});
+
+test('merging across texts: acronyms, spelling variants, and a surname resolved to the full name of its own text', () => {
+  const docs = [
+    findEntities('The Government Accountability Office upheld the protest. Joe Biden spoke. Martin Mann, a lawyer, agreed.'),
+    findEntities('Later the GAO said so, and Jo Biden answered. Mann said nothing. Kim Jong Un laughed.'),
+    findEntities('Anthony Mann, an analyst, said Kim Jong-un and Kim met. Mann left.'),
+  ];
+  const entities = mergeEntities(docs);
+  const name = (doc: number, text: string) => nameOf(docs[doc]!, text);
+  assert.equal(name(1, 'GAO'), name(0, 'Government Accountability Office'));
+  assert.equal(name(1, 'Jo Biden'), 'Joe Biden');
+  assert.equal(name(2, 'Kim Jong-un'), name(1, 'Kim Jong Un'));
+  assert.equal(name(2, 'Kim'), name(1, 'Kim Jong Un'));
+  assert.equal(name(2, 'Mann'), 'Anthony Mann');
+  assert.notEqual(name(0, 'Martin Mann'), name(2, 'Anthony Mann'));
+  const kim = entities.find((e) => e.name === name(1, 'Kim Jong Un'))!;
+  assert.deepEqual(kim.aliases.sort(), ['Kim', 'Kim Jong Un', 'Kim Jong-un']);
+  assert.equal(kim.mentions.length, 3);
+});
+
+test('demonyms are not names and are not merged into their country', () => {
+  const mentions = findEntities('North Korean and American officials met in North Korea. The Chinese envoy stayed.');
+  assert.deepEqual(mentions.map((m) => m.text), ['North Korea']);
+});
+
+test('months, currency codes and sentence-initial common words are not names', () => {
+  assert.deepEqual(spans('Yesterday the deal closed. Unfortunately it cost US$ 40 million in March, or 30 million EUR.'), []);
+});
+
+test('odd input never throws: empty text, no capitals, another language, one 2,000-word sentence', () => {
+  assert.deepEqual(findEntities(''), []);
+  assert.deepEqual(findEntities('the president of the company said on monday that sales in europe rose.'), []);
+  for (const text of ['Ким Чен Ын посетил Пекин и встретился с Си Цзиньпином.', '김정은 위원장은 평양에서 연설했다.', 'Der Bundeskanzler traf in Berlin den Präsidenten Frankreichs.']) {
+    const mentions = findEntities(text);
+    for (const m of mentions) assert.equal(text.slice(m.start, m.end), m.text);
+  }
+  const words: string[] = [];
+  for (let i = 0; i < 2000; i++) words.push(i % 50 === 0 ? 'Boeing' : i % 37 === 0 ? 'Mary Koslov' : 'and');
+  const long = words.join(' ');
+  const started = performance.now();
+  const mentions = findEntities(long);
+  assert.ok(performance.now() - started < 1000, 'a 2,000-word sentence takes under a second');
+  assert.ok(mentions.some((m) => m.text === 'Boeing'));
+  assert.equal(mergeEntities([]).length, 0);
+  assert.equal(mergeEntities([[], []]).length, 0);
+});
+
+test('the seed articles: Kim Jong Un merges with Kim Jong-un; Joe Biden, Donald Trump, KCNA, the Workers\' Party and Gavi are listed', () => {
+  const folder = SEEDS_DIR;
+  const docs = readdirSync(folder)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()
+    .map((file) => findEntities(readFileSync(join(folder, file), 'utf8')));
+  const entities = mergeEntities(docs);
+  const kim = entities.find((e) => e.aliases.includes('Kim Jong-un'));
+  assert.ok(kim, 'an entity with the alias Kim Jong-un');
+  assert.ok(kim.aliases.includes('Kim Jong Un') && kim.aliases.includes('Kim'), `Kim Jong Un's aliases: ${kim.aliases.join(', ')}`);
+  assert.equal(kim.type, 'PER');
+  const names = new Map(entities.map((e) => [e.name, e.type]));
+  assert.equal(names.get('Joe Biden'), 'PER');
+  assert.equal(names.get('Donald Trump'), 'PER');
+  assert.equal(names.get('KCNA'), 'ORG');
+  assert.equal(names.get('Gavi'), 'ORG');
+  assert.ok(entities.some((e) => e.type === 'ORG' && e.aliases.some((alias) => /^Workers['’] Party$/.test(alias))), 'the Workers\' Party');
+  assert.ok(!names.has('North Korean'), 'the demonym is not an entity');
+});
