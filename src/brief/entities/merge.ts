@@ -149,11 +149,14 @@ export function mergeMentions(docs: EntityMention[][]): Entity[] {
   }
   const mentionsOf = new Map<string, number>();
   for (const item of items) mentionsOf.set(clusters.find(item.node), (mentionsOf.get(clusters.find(item.node)) ?? 0) + 1);
-  const byDoc = new Map<number, Item[]>();
+  // Where each node is mentioned in each text, to find the nearest longer form without scanning the text's mentions.
+  const starts = new Map<number, Map<string, number[]>>();
   for (const item of items) {
-    const list = byDoc.get(item.doc) ?? [];
-    list.push(item);
-    byDoc.set(item.doc, list);
+    const inDoc = starts.get(item.doc) ?? new Map<string, number[]>();
+    const list = inDoc.get(item.node) ?? [];
+    list.push(item.mention.start);
+    inDoc.set(item.node, list);
+    starts.set(item.doc, inDoc);
   }
 
   const target = new Map<Item, string>();
@@ -173,13 +176,16 @@ export function mergeMentions(docs: EntityMention[][]): Entity[] {
     // Nearest longer mention in the same text, before this one first.
     let chosen: string | undefined;
     let bestDistance = Infinity;
-    for (const other of byDoc.get(item.doc) ?? []) {
-      const root = clusters.find(other.node);
-      if (!roots.has(root) || !candidates.has(other.node)) continue;
-      const distance = other.mention.start <= item.mention.start ? item.mention.start - other.mention.start : 1e9 + other.mention.start;
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        chosen = root;
+    const inDoc = starts.get(item.doc)!;
+    for (const node of candidates) {
+      const root = clusters.find(node);
+      if (!roots.has(root)) continue;
+      for (const start of inDoc.get(node) ?? []) {
+        const distance = start <= item.mention.start ? item.mention.start - start : 1e9 + start;
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          chosen = root;
+        }
       }
     }
     chosen ??= [...roots].sort((a, b) => (mentionsOf.get(b) ?? 0) - (mentionsOf.get(a) ?? 0) || (a < b ? -1 : 1))[0];
