@@ -124,9 +124,11 @@ export async function similarityCommand(options: { input: string }): Promise<num
   return 0;
 }
 
-/** `timex --ref ISO_DATE FILE`: the time expressions of the file's text as a JSON array. */
+/** `timex --ref ISO_DATE FILE`: the time expressions of the file's text as a JSON array. Exit 2 on a bad --ref. */
 export async function timexCommand(file: string, options: { ref: string }): Promise<number> {
-  if (Number.isNaN(Date.parse(options.ref))) {
+  const { findTimeExpressions, parseReference } = await import('../text/timex.js');
+  // Only YYYY-MM-DD with an optional THH:MM(:SS)(Z|±HH:MM): Date.parse would take "Jan 5 2021" and read it in local time.
+  if (!parseReference(options.ref)) {
     say(`--ref: expecting an ISO date such as 2021-01-08, instead found "${options.ref}"`);
     return 2;
   }
@@ -143,7 +145,6 @@ export async function timexCommand(file: string, options: { ref: string }): Prom
     return 1;
   }
   for (const note of decoded.decoded.notes) say(`${file}: ${note.reason} [${note.rule}]`);
-  const { findTimeExpressions } = await import('../text/timex.js');
   await writeLine(JSON.stringify(findTimeExpressions(decoded.decoded.text, options.ref)));
   return 0;
 }

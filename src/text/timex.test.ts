@@ -1,7 +1,11 @@
 // Tests for time-expression recognition and normalisation: spans follow TimeML, values resolve against the reference.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { durationValue, findTimeExpressions, parseNumber, type TimeExpression } from './timex.js';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../test/helpers.js';
+import { durationValue, findTimeExpressions, parseNumber, parseReference, type TimeExpression } from './timex.js';
 
 /** The expressions as `text|type|value`, which reads well in a failing assertion. */
 const brief = (expressions: TimeExpression[]) => expressions.map((e) => `${e.text}|${e.type}|${e.value}`);
@@ -118,4 +122,92 @@ test('word numbers and durations by themselves', () => {
   assert.equal(durationValue(2.5, 'years'), 'P2Y6M');
   assert.equal(durationValue(Number.NaN, 'weeks'), 'PXW');
   assert.equal(durationValue(4, 'decades'), 'P40Y');
+});
+
+test('tense decides a bare weekday: past narration looks back, plans and "until" look ahead unless the clause is past', () => {
+  // 2000-01-07 is a Friday.
+  assert.deepEqual(brief(findTimeExpressions('Protesters were planning to drive around the airport on Monday.', '2000-01-07')), ['Monday|DATE|2000-01-10']);
+  assert.deepEqual(brief(findTimeExpressions('Until Thursday, they had not called him a suspect.', '2000-01-07')), ['Thursday|DATE|2000-01-06']);
+  assert.deepEqual(brief(findTimeExpressions('A service planned for Saturday was canceled.', '2000-01-09')), ['Saturday|DATE|2000-01-08']);
+  assert.deepEqual(brief(findTimeExpressions('They would look for ways around Wednesday\'s ruling.', '2000-01-07')), ['Wednesday|DATE|2000-01-05']);
+  assert.deepEqual(brief(findTimeExpressions('The minister said Friday that talks failed.', '2000-01-07')), ['Friday|DATE|2000-01-07']);
+});
+
+test('anaphora count from the last anchor at its own granularity', () => {
+  assert.deepEqual(brief(findTimeExpressions('She fled in June 1998 and returned later that year.', '2000-01-28')), [
+    'June 1998|DATE|1998-06',
+    'later that year|DATE|1998',
+  ]);
+  assert.deepEqual(brief(findTimeExpressions('He was shot on Oct. 23, 1998. The next day police searched the house.', '1999-04-19')), [
+    'Oct. 23, 1998|DATE|1998-10-23',
+    'The next day|DATE|1998-10-24',
+  ]);
+});
+
+test('durations are never dates; "ago" makes a date', () => {
+  assert.deepEqual(brief(findTimeExpressions('He served for two years and will retire in five years.', '1998-08-07')), [
+    'two years|DURATION|P2Y',
+    'five years|DURATION|P5Y',
+  ]);
+  assert.deepEqual(brief(findTimeExpressions('It grew over the past three years.', '1998-08-07')), ['past three years|DURATION|P3Y']);
+  assert.deepEqual(brief(findTimeExpressions('It began five years ago.', '1998-08-07')), ['five years ago|DATE|1993']);
+});
+
+test('fiscal years, halves, the past and the present', () => {
+  assert.deepEqual(brief(findTimeExpressions('Sales fell in fiscal 1997 and last fiscal year, then rose in the second half of 1998.', '1998-08-07')), [
+    'fiscal 1997|DATE|FY1997',
+    'last fiscal year|DATE|FY1997',
+    'second half of 1998|DATE|1998-H2',
+  ]);
+  assert.deepEqual(brief(findTimeExpressions('He recently moved and is now in Maryland.', '1998-08-07')), ['recently|DATE|PAST_REF', 'now|DATE|PRESENT_REF']);
+  assert.deepEqual(brief(findTimeExpressions('Profits grew after the post-1959 reforms.', '1998-08-07')), ['post-1959|DATE|1959']);
+});
+
+test('the reference must be an ISO date: no fallback to today', () => {
+  assert.ok(parseReference('2021-01-08'));
+  assert.deepEqual(parseReference('2021-01-08T23:30:00+09:00')?.day, { year: 2021, month: 1, day: 8 });
+  assert.ok(parseReference('1998-08-07T06:18Z'));
+  for (const bad of ['Jan 5 2021', '2021-1-8', '20210108', '2021-02-30', '2021-13-01', 'yesterday', '', '2021-01-08T10:00+0900']) {
+    assert.equal(parseReference(bad), undefined, bad);
+    assert.throws(() => findTimeExpressions('He left on Friday.', bad), /expecting an ISO date/);
+  }
+});
+
+const SAMPLE =
+  'Bombs exploded Friday near the port. Talks will resume Monday, two years after they began in the 1990s. ' +
+  'Yesterday the board met; last week it sold shares. At 9 a.m. EST Tuesday the deadline ends. The next day, ' +
+  'on Dec. 31, it closed for the holidays until next month. He left on New Year\'s Eve at midnight. ';
+
+test('results do not depend on the time zone of the machine', () => {
+  const url = new URL('./timex.js', import.meta.url).href;
+  const script = `import { findTimeExpressions } from ${JSON.stringify(url)};
+const out = [];
+for (const ref of ['1998-08-07', '1998-12-31T23:59', '1999-01-01T00:00:00+09:00', '2000-02-29']) out.push(findTimeExpressions(process.argv[1], ref));
+process.stdout.write(JSON.stringify(out));`;
+  const outputs = ['UTC', 'Asia/Seoul', 'America/Los_Angeles', 'Pacific/Kiritimati'].map((zone) => {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, SAMPLE], { env: { ...process.env, TZ: zone }, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    return run.stdout;
+  });
+  assert.ok(JSON.parse(outputs[0]!).flat().length > 10);
+  for (const output of outputs.slice(1)) assert.equal(output, outputs[0]);
+});
+
+test('the source uses no local-time Date method and never reads the clock', () => {
+  const source = readFileSync(join(ROOT, 'src', 'text', 'timex.ts'), 'utf8').replace(/\/\/.*$/gm, '');
+  const local = /\.(getFullYear|getMonth|getDate|getDay|getHours|getMinutes|getTimezoneOffset|setFullYear|setMonth|setDate|setHours|toLocale\w*)\(|new Date\(\)|Date\.now\(|Date\.parse\(/g;
+  assert.deepEqual(source.match(local) ?? [], []);
+});
+
+test('a 2,000-word sentence without capitals, and one of digits, finish quickly', () => {
+  const words = ['the', 'talks', 'may', 'march', 'on', 'for', 'two', 'years', 'and', 'days', 'since', 'last', 'week', 'in', 'fall', 'a', 'day', '1998', 'now', 'friday', 'night', 'next'];
+  const lower = Array.from({ length: 2000 }, (_, i) => words[(i * 7) % words.length]).join(' ');
+  const digits = Array.from({ length: 2000 }, (_, i) => String(1990 + (i % 40)) + (i % 3 ? ',' : '-')).join(' ');
+  const spaces = 'a' + ' '.repeat(20000) + 'b';
+  for (const text of [lower, digits, spaces, lower.toUpperCase()]) {
+    const started = performance.now();
+    const found = findTimeExpressions(text, '2000-01-01');
+    assert.ok(performance.now() - started < 2000, `took ${performance.now() - started} ms`);
+    for (const e of found) assert.equal(text.slice(e.start, e.end), e.text);
+  }
 });

@@ -125,7 +125,7 @@ export interface Reference {
 }
 
 /** The forms a reference may take: `YYYY-MM-DD`, optionally `THH:MM`, `:SS`, fraction, and `Z` or `±HH:MM`. */
-const REFERENCE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const REFERENCE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
 /**
  * Parses the document creation time (`1998-08-07`, `1998-08-07T06:18`, `2021-01-08T10:00:00+09:00`). The day is the
@@ -652,6 +652,28 @@ const RULES: Rule[] = [
       return { type: 'DATE', value: (scene) => resolveSeason(code, scene.dct, dir) };
     },
   },
+  // Fiscal years: "fiscal 1998", "fiscal year 1999", "the 1998 fiscal year", "last fiscal year" (TimeML `FY1998`).
+  {
+    pattern: new RegExp(`\\b(?:(?:fiscal|financial)(?:\\s+year)?\\s+(${YEAR_RE})|(${YEAR_RE})\\s+(?:fiscal|financial)\\s+year|(last|next|this|the current|the previous|the coming)\\s+(?:fiscal|financial)\\s+year)\\b`, 'gi'),
+    build: (m) => {
+      const explicit = m[1] ?? m[2];
+      if (explicit) return { type: 'DATE', value: fixed(`FY${explicit}`), point: () => ({ year: Number(explicit) }) };
+      const word = m[3]!.toLowerCase();
+      const step = /last|previous/.test(word) ? -1 : /next|coming/.test(word) ? 1 : 0;
+      return { type: 'DATE', value: (scene) => `FY${pad(scene.dct.year + step, 4)}` };
+    },
+  },
+  // Halves: "the first half of 1998", "the second half" (of the reference year).
+  {
+    pattern: new RegExp(`\\b(first|second)[\\s-]half(?:\\s+of\\s+(?:the\\s+)?(?:(${YEAR_RE})|(this|last|next) year))?\\b`, 'gi'),
+    build: (m, text) => {
+      // "the first half of the match": a half of something else.
+      if (!m[2] && !m[3] && /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return undefined;
+      const half = m[1]!.toLowerCase() === 'first' ? 1 : 2;
+      const step = m[3] ? (m[3].toLowerCase() === 'last' ? -1 : m[3].toLowerCase() === 'next' ? 1 : 0) : 0;
+      return { type: 'DATE', value: (scene) => `${m[2] ?? pad(scene.dct.year + step, 4)}-H${half}` };
+    },
+  },
   // Quarters: "the third quarter", "first-quarter", "the fourth quarter of 1998".
   {
     pattern: new RegExp(`\\b(?:(last|next|this)\\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th)[\\s-]quarter\\b(?:\\s+of\\s+(${YEAR_RE}))?`, 'gi'),
@@ -791,7 +813,7 @@ const RULES: Rule[] = [
   },
   // Points relative to the present: "now", "currently", "the future", "the past", "these days", "nowadays".
   {
-    pattern: /\b(?:(right now|now|currently|current|nowadays|these days|at the moment|at present)|(the future|future)|(the past|formerly))\b/gi,
+    pattern: /\b(?:(right now|now|currently|current|nowadays|these days|at the moment|at present)|(the future|future)|(the past|formerly|recently|lately))\b/gi,
     build: (m, text) => {
       const lower = m[0].toLowerCase();
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
@@ -838,12 +860,22 @@ function candidatesOf(text: string): Candidate[] {
 function withoutOverlaps(candidates: Candidate[]): Candidate[] {
   const order = candidates.map((candidate, index) => ({ candidate, index }));
   order.sort((a, b) => b.candidate.end - b.candidate.start - (a.candidate.end - a.candidate.start) || a.index - b.index);
+  // Kept spans never overlap, so sorted by start they are sorted by end too: a binary search finds the neighbours.
   const kept: Candidate[] = [];
   for (const { candidate } of order) {
-    if (kept.some((k) => k.start < candidate.end && candidate.start < k.end)) continue;
-    kept.push(candidate);
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (kept[middle]!.start < candidate.start) low = middle + 1;
+      else high = middle;
+    }
+    const previous = kept[low - 1];
+    const next = kept[low];
+    if ((previous && previous.end > candidate.start) || (next && next.start < candidate.end)) continue;
+    kept.splice(low, 0, candidate);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }
 
 /**
