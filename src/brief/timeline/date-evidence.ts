@@ -103,7 +103,7 @@ export function weekdayMentions(text: string): WeekdayMention[] {
 // Cues around a date
 
 /** Words before a date that make it a plan, not something that happened. */
-const FUTURE = /\b(will|won't|'ll|shall|would|is to|are to|was to|going to|scheduled|due|set to|plans? to|planned|expected|expects|upcoming|next|until|till|by|ahead of|before)\b[^.;]*$/i;
+const FUTURE = /\b(will|won't|'ll|shall|would|is to|are to|was to|going to|scheduled|due|set to|plans? to|planned|expected|expects|upcoming|until|till|ahead of)\b[^.;]*$/i;
 
 /** True when the words just before `start` (within its sentence) look ahead. */
 export function looksAhead(sentenceBefore: string): boolean {

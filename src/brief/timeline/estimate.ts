@@ -119,7 +119,7 @@ export function estimatePublished(article: TimelineArticle, context: string[] = 
 }
 
 /** Full dates on short lines at the top of the text (a page's date line), or after a "Published"/"Updated" label. */
-function headerDates(text: string): ExplicitDate[] {
+export function headerDates(text: string): ExplicitDate[] {
   const found: ExplicitDate[] = [];
   let offset = 0;
   let seen = 0;

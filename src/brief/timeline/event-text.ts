@@ -7,12 +7,12 @@ const MAX_WORDS = 26;
 /** Clause boundaries: semicolons, dashes, and a comma before a subordinating word. */
 const BOUNDARY = /;\s+|\s+(?:--|—|–)\s+|,\s+(?=(?:but|while|as|after|before|when|which|who|although|though|because|whereas|amid|even as|days? before|weeks? before|\p{L}+ed by)\b)/giu;
 /** Weaker boundaries, used when the clause they leave holds enough words: "… standing after successful tests in 2017". */
-const INNER_BOUNDARY = /\s+(?=(?:after|when|because|while|whereas)\s)/gi;
+const INNER_BOUNDARY = /\s+(?=(?:after|when|because|while|whereas)\s+(?!\d|about|around|approximately|nearly|midnight|noon|dark|dawn))/gi;
 /** Words that end a relative clause's antecedent going back ("… talks with [President-elect Joe Biden], who …"). */
 const NOT_ANTECEDENT = /^(?:of|to|in|on|at|with|by|for|and|but|or|that|said|says|is|was|are|were|has|had|have|as|from|after|before|than)$/i;
-const LEADING_CONJUNCTION = /^(?:(?:and|but|while|as|after|before|when|which|although|though|because|whereas|amid|even as|so)\s+|(?:however|meanwhile|still|yet|also|instead|moreover)\s*,\s*)/i;
+const LEADING_CONJUNCTION = /^(?:(?:and|but|while|as|after|before|when|which|although|though|because|whereas|amid|even as|so)\s+|(?:however|meanwhile|still|yet|also|instead|moreover|then)\s*,\s*)/i;
 /** ", the official KCNA news agency reported, without elaborating." — an attribution closing the clause. */
-const TRAILING_ATTRIBUTION = /[,:]?\s*["”’]?\s*,?\s+((?:the\s+|a\s+|an\s+)?[^,;"“”]{1,60}?)\s+(said|says|reported|reports|announced|added|told\s+[^,;]{1,30}?|according to\s+[^,;]{1,40}?)(?:\s+(?:on\s+)?\w+)?(?:\s*,\s*[^,;]{1,40})?\s*[.!]?\s*$/i;
+const TRAILING_ATTRIBUTION = /(?:,|["”’],?)\s+((?:the\s+|a\s+|an\s+)?[^,;"“”]{1,60}?)\s+(said|says|reported|reports|announced|added|told\s+[^,;]{1,30}?|according to\s+[^,;]{1,40}?)(?:\s+(?:on\s+)?\w+)?(?:\s*,\s*[^,;]{1,40})?\s*[.!]?\s*$/i;
 const SPACE_BEFORE_PUNCTUATION = /\s+([,.;:!?])/g;
 
 /** A span to take out of the wording (relative to the sentence); `phrase` for a day phrase, which takes its "of the congress" along. */
@@ -42,14 +42,16 @@ export interface ClauseParts {
  * The clause of `sentence` that holds the offset `at` (relative to the sentence), with the spans in `remove`
  * (date expressions, day phrases; relative to the sentence) taken out together with their preposition.
  */
-export function eventClause(sentence: string, at: number, remove: RemovedSpan[] = []): ClauseParts {
-  // Blank the removed spans first (same length), so that offsets stay valid while clauses are cut.
+export function eventClause(sentence: string, atOffset: number, remove: RemovedSpan[] = []): ClauseParts {
+  // Blank the removed spans first (with spaces of the same length), so that offsets stay valid while clauses are cut.
   let blanked = sentence;
   let cutAt = sentence.length;
+  let at = atOffset;
   for (const span of remove) {
     if (span.start < 0 || span.end > sentence.length || span.end <= span.start) continue;
     const before = blanked.slice(0, span.start);
     const after = blanked.slice(span.end);
+    const spanText = sentence.slice(span.start, span.end);
     let from: number;
     let to = span.end;
     if (span.phrase) {
@@ -60,43 +62,56 @@ export function eventClause(sentence: string, at: number, remove: RemovedSpan[] 
       to += EVENT_OF.exec(after)?.[0].length ?? 0;
       if (DANGLING.test(blanked.slice(to)) && from > at) cutAt = Math.min(cutAt, from);
     } else {
-      const prep = PREPOSITIONS.exec(before);
-      const adjectival = /^\s+[a-z]/.test(after) && /^\d/.test(sentence.slice(span.start, span.end));
+      // "today", "last night" need no preposition: "checked in today" keeps its "in".
+      const prep = /^(?:today|yesterday|tomorrow|tonight|this|last|next|earlier|later)\b/i.test(spanText) ? null : PREPOSITIONS.exec(before);
       // "the 2019 summit", "2018 summits": a year used as an adjective stays; "vowed Wednesday to" loses its weekday.
-      if (!prep && (adjectival || /^\d/.test(sentence.slice(span.start, span.end)))) continue;
+      if (!prep && /^\d/.test(spanText)) continue;
       from = prep ? span.start - prep[0].length : span.start;
       const possessive = /^['’]s\b/.exec(after);
       if (possessive) to += possessive[0].length;
     }
-    blanked = blanked.slice(0, from) + '\u0000'.repeat(to - from) + blanked.slice(to);
+    blanked = blanked.slice(0, from) + ' '.repeat(to - from) + blanked.slice(to);
   }
-  blanked = blanked.slice(0, cutAt);
+  blanked = blanked.slice(0, cutAt).replace(/\(\s*\)/g, (m) => ' '.repeat(m.length));
+  // A closing attribution (", a prosecutor said Friday") is set aside; a date inside it dates the main clause.
+  let attribution: string | undefined;
+  const tail = TRAILING_ATTRIBUTION.exec(blanked);
+  if (tail && words(blanked.slice(0, tail.index)) >= 4 && !/\b(he|she|they|it|i|we|who)\s*$/i.test(tail[1]!)) {
+    attribution = tail[1]!.trim();
+    blanked = blanked.slice(0, tail.index);
+    if (at >= tail.index) at = 0;
+  }
   let [start, end] = segmentAt(blanked, at, BOUNDARY);
   const [innerStart, innerEnd] = segmentAt(blanked.slice(start, end), at - start, INNER_BOUNDARY);
-  if (words(blanked.slice(start + innerStart, start + innerEnd).replace(/\u0000+/g, ' ')) >= 5) [start, end] = [start + innerStart, start + innerEnd];
-  let clause = blanked.slice(start, end).replace(/\u0000+/g, ' ');
+  if (words(blanked.slice(start + innerStart, start + innerEnd)) >= 5) [start, end] = [start + innerStart, start + innerEnd];
+  let clause = blanked.slice(start, end);
   // ", who is to take office on Jan. 20," -> "President-elect Joe Biden is to take office".
   const relative = /^\s*(?:who|which)\s+/i.exec(clause);
   if (relative) {
-    const antecedent = antecedentBefore(blanked.slice(0, start).replace(/\u0000+/g, ' '));
+    const antecedent = antecedentBefore(blanked.slice(0, start));
     const body = clause.slice(relative[0].length).split(/,\s/)[0]!;
     if (antecedent) clause = `${antecedent} ${body}`;
   }
   // A clause of a few words ("SEOUL (Dispatches)") says nothing: fall back to the whole sentence.
-  if (words(clause) < 4) clause = blanked.replace(/\u0000+/g, ' ');
+  if (words(clause) < 4) clause = blanked;
   clause = clause.replace(/\s+/g, ' ').replace(SPACE_BEFORE_PUNCTUATION, '$1').replace(/,\s*,/g, ',').trim();
   clause = clause.replace(/^[,;:\s]+/, '').replace(LEADING_CONJUNCTION, '');
   // "In his speech, Kim ..." keeps its frame; a frame left empty by the removals ("On its , Kim") goes.
   clause = clause.replace(/^(?:On|In|During|At|For)\s+(?:(?:the|its|his|her|their|a|an)\s*)?(?:of\s+the\s+\S+\s*)?,\s*/i, '');
-  let attribution: string | undefined;
-  const tail = TRAILING_ATTRIBUTION.exec(clause);
-  if (tail && words(clause.slice(0, tail.index)) >= 4 && !/\b(he|she|they|it|i|we|who)\s*$/i.test(tail[1]!)) {
-    attribution = tail[1]!.trim();
-    clause = clause.slice(0, tail.index);
+  const innerTail = TRAILING_ATTRIBUTION.exec(clause);
+  if (innerTail && words(clause.slice(0, innerTail.index)) >= 4 && !/\b(he|she|they|it|i|we|who)\s*$/i.test(innerTail[1]!)) {
+    attribution ??= innerTail[1]!.trim();
+    clause = clause.slice(0, innerTail.index);
   }
-  clause = clause.replace(/[\s,;:]+$/, '').replace(/\.$/, '');
-  clause = balanceQuotes(clause).replace(/[\s,;:.]+$/, '');
+  clause = balanceQuotes(clause.replace(/[\s,;:]+$/, '')).replace(/[\s,;:.]+$/, '');
+  // A clause left ending on "and" or "for" (its date taken out) ends before it.
+  clause = clause.replace(/(?:\s+(?:and|or|but|for|on|in|at|of|to|with|from|since|the))+$/i, '');
   return { text: capitalise(shorten(clause)), attribution };
+}
+
+/** Words of real text in a wording (letters, two or more): clock times and stray marks do not count. */
+export function wordCount(text: string): number {
+  return words(text);
 }
 
 /** The span [start, end) between the boundaries around `at`. */
@@ -131,7 +146,7 @@ export function eventWords(text: string): string[] {
   for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu)) {
     let w = m[0].replace(/['’]s$/, '').replace(/['’-]/g, '');
     if (w.length < 3 || stop().has(w) || CALENDAR.has(w)) continue;
-    w = w.replace(/(?:ies|es|s|ed|ing|ly)$/, '');
+    w = w.replace(/ies$/, 'y').replace(/(?<!s)s$/, '').replace(/(?:ed|ing|ly)$/, '');
     out.add(w.length > 6 ? w.slice(0, 6) : w);
   }
   return [...out];
@@ -145,7 +160,7 @@ const CALENDAR = new Set([
 let stopwords: Set<string> | undefined;
 const stop = (): Set<string> => (stopwords ??= new Set(dataLines('stopwords-en.txt').flatMap((line) => line.split(/\s+/))));
 
-const words = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+const words = (text: string): number => text.match(/\p{L}{2,}/gu)?.length ?? 0;
 
 function shorten(text: string): string {
   const parts = text.split(/\s+/);

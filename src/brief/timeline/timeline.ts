@@ -1,10 +1,10 @@
 // The story's timeline: dated sentences become events, resolved against their article's (stated or estimated) publish day, merged across outlets by day and wording.
 import { splitSentences, type SentenceSpan } from '../../text/sentences.js';
 import { findTimeExpressions, type TimeExpression } from '../../text/timex.js';
-import { dayOfIso, isoDay, rangeOfValue, type DayNumber } from './calendar.js';
+import { dayNumber as dayNumberOf, dayOfIso, isoDay, rangeOfValue, type DayNumber } from './calendar.js';
 import { datesTheReport, explicitDates, looksAhead, relaysReport } from './date-evidence.js';
-import { estimatePublished, type PublishEstimate, type TimelineArticle } from './estimate.js';
-import { eventClause, eventWords, type RemovedSpan } from './event-text.js';
+import { estimatePublished, headerDates, type PublishEstimate, type TimelineArticle } from './estimate.js';
+import { eventClause, eventWords, wordCount, type RemovedSpan } from './event-text.js';
 import { dayPhrases, electDayOne, type DayOneVote, type DayPhrase } from './phases.js';
 
 export { estimatePublished } from './estimate.js';
@@ -65,7 +65,7 @@ const SOURCE_TEXT_MAX = 1000;
 /** A date ending more than this many days before the story's earliest day is background. */
 const BACKGROUND_DAYS = 30;
 /** Events on one day merge when their wordings share this much (idf-weighted overlap of content words). */
-const SAME_EVENT = 0.34;
+const SAME_EVENT = 0.22;
 /** An event of a phase day joins the phase on this much likeness. */
 const PHASE_JOIN = 0.12;
 /** A second wording joins an entry's text when it shares less than this with the first. */
@@ -74,6 +74,10 @@ const OTHER_WORDING = 0.2;
 const PHASE_REACH = 45;
 /** At most this many members of a cluster are compared with a newcomer (keeps a huge day linear). */
 const COMPARED = 24;
+/** Words of page date lines, which do not make an event. */
+const JUNK_WORDS = /\b(?:published|updated|posted|first|last|modified|am|pm|a\.\s?m|p\.\s?m|edt|est|pdt|pst|cdt|cst|gmt|utc|bst|cet|et|pt|at|on|by|mon|tue|wed|thu|fri|sat|sun)\b/gi;
+/** Past-tense words just before a date: the sentence tells what happened. */
+const PAST_TENSE = /\b(?:\p{L}+ed|was|were|had|did|went|came|met|left|took|made|began|got|fled|shot|died|told|said|saw|held|won|lost)\b/iu;
 /** Prepositions that make a date the edge of a span, not the day something happened ("since 2016", "until June"). */
 const SPAN_EDGE = /\b(?:since|until|till|by|through|throughout|before|ahead of|starting|from)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$/i;
 
@@ -129,12 +133,15 @@ export function timelineOf(articles: TimelineArticle[]): StoryTimeline {
     const text = article.text;
     const expressions = timeExpressions(text, isoDay(reference.day), (problem) => notes.push(`article ${article.key}: ${problem}`));
     const spans = sentences[index]!;
+    // The page's own date line ("PUBLISHED: MAY 2, 2013, 1: 32 PM") is the publish time, not an event.
+    const dateLines = headerDates(text);
     let pointer = 0;
     const bySentence = new Map<number, Candidate[]>();
     for (const expression of expressions) {
       while (pointer < spans.length && spans[pointer]!.end <= expression.start) pointer++;
       const sentence = spans[pointer];
       if (!sentence || expression.start < sentence.start) continue;
+      if (dateLines.some((d) => d.start < sentence.end && sentence.start < d.end)) continue;
       const candidate = candidateOf(index, text, sentence, pointer, expression, reference);
       if (!candidate) continue;
       candidates.push(candidate);
@@ -197,8 +204,8 @@ function resolveReferences(articles: TimelineArticle[], sentences: SentenceSpan[
     articles.forEach((article, i) => {
       if (references[i] || !article.text) return;
       const estimate = estimatePublished({ ...article, published: undefined }, context, { sentences: sentences[i] });
-      // Relative dates resolve against the latest estimated day: news reports what already happened.
-      if (estimate) references[i] = { day: dayOfIso(estimate.latest)!, estimated: true, estimate };
+      // Relative dates resolve against the most likely day (that of the freshest evidence), else the latest.
+      if (estimate) references[i] = { day: dayOfIso(estimate.likely ?? estimate.latest)!, estimated: true, estimate };
     });
   }
   return references;
@@ -233,7 +240,15 @@ function candidateOf(article: number, text: string, sentence: SentenceSpan, sent
   const before = sentenceText.slice(0, at);
   if (SPAN_EDGE.test(before)) return undefined;
   const kind = datesTheReport(sentenceText, at, expression.end - sentence.start) ? 'report' : 'event';
-  const expected = range.first > reference.day || (range.precision === 'day' && range.first >= reference.day && looksAhead(before));
+  let { first, last } = range;
+  // A weekday or a year-less date placed after the publish day although its clause tells of the past
+  // ("checked into … on Thursday night, for what is to be …"): the past one is meant.
+  if (first > reference.day && range.precision === 'day' && !/\b\d{4}\b/.test(expression.text) && !looksAhead(before) && PAST_TENSE.test(before.slice(-90))) {
+    const weekday = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(expression.text);
+    const back = weekday ? 7 : daysInYearBefore(first);
+    if (back && first - back <= reference.day) first = last = first - back;
+  }
+  const expected = first > reference.day || (range.precision === 'day' && first >= reference.day && looksAhead(before));
   return {
     article,
     sentence,
@@ -241,9 +256,9 @@ function candidateOf(article: number, text: string, sentence: SentenceSpan, sent
     dateStart: expression.start,
     dateEnd: expression.end,
     dateText: expression.text,
-    value,
-    first: range.first,
-    last: range.last,
+    value: first === range.first ? value : isoDay(first),
+    first,
+    last,
     precision: range.precision,
     kind,
     expected,
@@ -294,6 +309,13 @@ function reinterpretReportDays(candidates: Candidate[], articles: TimelineArticl
   }
 }
 
+/** The length of the year before a day's month-day (365 or 366), to move a date back a year. */
+function daysInYearBefore(day: DayNumber): number {
+  const [y, m, d] = isoDay(day).split('-').map(Number) as [number, number, number];
+  if (m === 2 && d === 29) return 0;
+  return dayNumberOf(y, m, d) - dayNumberOf(y - 1, m, d);
+}
+
 const nearestTo = <T extends { dateStart: number }>(items: T[], at: number): T | undefined =>
   items.reduce<T | undefined>((best, c) => (!best || Math.abs(c.dateStart - at) < Math.abs(best.dateStart - at) ? c : best), undefined);
 
@@ -321,6 +343,8 @@ function mergeCandidates(
     c.attribution = clause.attribution;
     c.words = eventWords(clause.text);
   }
+  // A "sentence" of clock times and labels ("| Updated 9: 01 AM EDT") tells no event.
+  candidates = candidates.filter((c) => wordCount(c.clause.replace(JUNK_WORDS, ' ')) >= 3);
   const documentFrequency = new Map<string, number>();
   for (const c of candidates) for (const w of c.words) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
   const weight = (w: string): number => Math.log(1 + candidates.length / (documentFrequency.get(w) ?? 1));
