@@ -38,7 +38,7 @@ const AMBIGUOUS_ROLES = new Set(['major', 'general', 'chief', 'head', 'chair', '
 const isCapitalised = (text: string): boolean => /^\p{Lu}/u.test(text) || /^(?:al|el|ad|as|ash|an|at|az)-\p{Lu}/u.test(text);
 
 /** The words of a text with their offsets; a final period stays on abbreviations and initials (`U.S.`, `Mr.`, `N.`). */
-function words(text: string): Word[] {
+function words(lex: Lexicon, text: string): Word[] {
   const result: Word[] = [];
   let line = 0;
   let lineScan = 0;
@@ -57,7 +57,7 @@ function words(text: string): Word[] {
       raw = raw.slice(0, tail.index);
     }
     // Plural possessive inside a name: "Workers' Party".
-    if (/s$/.test(raw) && (text[end] === "'" || text[end] === '’') && /^[ \t]+\p{Lu}/u.test(text.slice(end + 1, end + 3))) {
+    if (/s$/.test(raw) && (text[end] === "'" || text[end] === '’') && /^[ \t]+\p{Lu}/u.test(text.slice(end + 1, end + 3)) && lex.common.has(singular(fold(raw)))) {
       end++;
       raw += text[end - 1];
     }
@@ -126,7 +126,7 @@ function chains(text: string, all: Word[]): Word[][] {
       const joins =
         PARTICLES.has(connector) ||
         connector === '&' ||
-        connector === '-' ||
+        (connector === '-' && chain.length === 1) ||
         ((connector === 'of' || connector === 'for') && OF_HEADS.has(last.folded.replace(/['’]s?$/u, '')));
       if (connector === 'of') span = afterOf;
       const after = all[j + span];
@@ -189,7 +189,9 @@ function calendarAt(lex: Lexicon, chain: Word[], i: number): number {
 function notName(lex: Lexicon, word: Word, titleCase: boolean, seen: { lower: Set<string>; capitalised: Set<string> }, hasNext: boolean): boolean {
   if (/\p{N}/u.test(word.text)) return true; // product and model numbers: A330, 737-800
   const bare = fold(stripPossessive(word.text));
-  if (word.text.length > 5 && !/\p{Ll}/u.test(word.text) && !lex.known.has(bare)) return true; // ADVERTISEMENT, POPULAR
+  if (!/\p{Ll}/u.test(word.text) && !lex.known.has(bare) && (word.text.length > 5 || lex.common.has(bare))) return true; // ADVERTISEMENT, FULL TEXT
+  const contraction = /^(\p{L}+)['’]\p{L}{1,2}$/u.exec(bare);
+  if (contraction && lex.stopwords.has(contraction[1]!)) return true; // I'm, We're
   if (lex.demonyms.has(bare) && !hasNext) return true;
   if (!(word.sentenceStart || titleCase)) return false;
   if (lex.functional.has(bare)) return true;
@@ -204,7 +206,7 @@ function notName(lex: Lexicon, word: Word, titleCase: boolean, seen: { lower: Se
 export function findRawMentions(text: string): RawMention[] {
   if (!text) return [];
   const lex = lexicon();
-  const all = words(text);
+  const all = words(lex, text);
   const titleLines = titleCaseLines(all);
   const seen = { lower: new Set<string>(), capitalised: new Set<string>() };
   for (const word of all) {
@@ -249,9 +251,17 @@ export function findRawMentions(text: string): RawMention[] {
         continue;
       }
       const word = chain[i]!;
+      if (/\p{N}/u.test(word.text)) {
+        flush(false); // model numbers end a name: Airbus A380, KC-45
+        i++;
+        continue;
+      }
       const previous = segment[segment.length - 1];
       // Two acronyms side by side are two names (UK RAF).
       if (previous && isAcronym(previous.text) && isAcronym(word.text)) flush(false);
+      // An organisation's head word or legal form, then a first name: two names (Air Force James Roche, Apple Inc. Steve Jobs).
+      const previousBare = previous ? fold(previous.text).replace(/\.$/, '') : '';
+      if (previous && segment.length > 1 && (lex.orgHeads.has(previousBare) || lex.suffixes.has(previousBare)) && lex.firstNames.has(word.folded) && chain[i + 1]?.capitalised) flush(false);
       const inside = segment.length > 0;
       const hasNext = i + 1 < chain.length && chain[i + 1]!.capitalised;
       // Inside a name a capitalised common word is still a name word (Government Accountability Office), except in title case.
@@ -259,7 +269,7 @@ export function findRawMentions(text: string): RawMention[] {
       const drop =
         word.capitalised &&
         (inside
-          ? titleCase && (lex.functional.has(bare) || lex.functional.has(singular(bare)))
+          ? titleCase && (lex.functional.has(bare) || lex.functional.has(singular(bare)) || (/(?:ed|ing|ly)$/.test(bare) && !lex.known.has(bare)))
           : lex.stopwords.has(bare) || notName(lex, word, titleCase, seen, hasNext));
       if (drop || (!inside && /^(?:the|a|an)$/.test(word.folded))) {
         flush(false);
@@ -280,6 +290,8 @@ export function findRawMentions(text: string): RawMention[] {
 function typeSegment(lex: Lexicon, text: string, segment: Word[], personCue: boolean): RawMention | undefined {
   let article = '';
   if (segment.length > 1 && /^(?:the|a|an)$/.test(segment[0]!.folded)) article = segment.shift()!.folded + ' ';
+  // A group word or demonym before a person's name is not part of it (Democrat Hillary Clinton, German Angela Merkel).
+  if (segment.length > 2 && lex.demonyms.has(segment[0]!.folded) && lex.firstNames.has(segment[1]!.folded)) segment.shift();
   while (segment.length > 1 && lex.tails.has(segment[segment.length - 1]!.folded)) segment.pop();
   const first = segment[0]!;
   const last = segment[segment.length - 1]!;
@@ -290,7 +302,8 @@ function typeSegment(lex: Lexicon, text: string, segment: Word[], personCue: boo
   end -= surface.length - bare.length;
   surface = bare;
   const folded = fold(surface).replace(/\s+/g, ' ');
-  if (lex.demonyms.has(folded) || lex.demonyms.has(singular(folded))) return undefined; // North Korean(s)
+  const curated = lex.known.get(folded);
+  if (!(curated?.curated && allowedForm(lex, surface)) && (lex.demonyms.has(folded) || lex.demonyms.has(singular(folded)))) return undefined; // North Korean(s)
   const wordsFolded = segment.map((word) => fold(stripPossessive(word.text)));
   const lastWord = wordsFolded[wordsFolded.length - 1]!.replace(/\.$/, '');
   const firstWord = wordsFolded[0]!.replace(/\.$/, '');
@@ -300,13 +313,14 @@ function typeSegment(lex: Lexicon, text: string, segment: Word[], personCue: boo
   if (isAcronym(surface) && /^\s?\$/.test(text.slice(end, end + 2))) return undefined; // US$ 40 billion
   const known = lex.known.get(folded) ?? (article ? lex.known.get(article + folded) : undefined);
   if (known && allowedForm(lex, surface)) return make(known.type, known.curated ? 3 : 2);
-  if (personCue) return make('PER', 3);
+  const acronym = isAcronym(surface);
+  if (personCue && !acronym) return make('PER', 3);
   // A lower-case title before (spokeswoman Sandy Angers) or a title in an apposition after (Jusman Syafii Djamal, minister of …).
   const roleBefore = /(\p{Ll}[\p{Ll}.-]*)\s+$/u.exec(text.slice(Math.max(0, start - 24), start))?.[1];
-  if (roleBefore && lex.titles.has(roleBefore) && !AMBIGUOUS_ROLES.has(roleBefore)) return make('PER', 3);
+  if (roleBefore && !acronym && lex.titles.has(roleBefore) && !AMBIGUOUS_ROLES.has(roleBefore)) return make('PER', 3);
   if (roleBefore && lex.orgDescriptors.has(roleBefore)) return make('ORG', 2);
   const apposition = /^\s*,\s*(?:(?:the|a|an|former|then|current|its|his|her)\s+)?((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)/u.exec(text.slice(end, end + 60))?.[1];
-  if (apposition && apposition.split(/\s+/).some((word) => lex.titles.has(word))) return make('PER', 2);
+  if (apposition && !acronym && apposition.split(/\s+/).some((word) => lex.titles.has(word))) return make('PER', 2);
   const n = segment.length;
   if (n > 1 && lex.suffixes.has(lastWord)) return make('ORG', 3);
   if (n > 1 && lex.orgHeads.has(lastWord)) return make('ORG', 2);
@@ -324,12 +338,22 @@ function typeSegment(lex: Lexicon, text: string, segment: Word[], personCue: boo
   return make('ORG', 0.5);
 }
 
+/** The acronym's letters, in order, start words of the long form (EADS: European Aeronautic Defence and Space Company). */
+function acronymFits(acronym: string, long: string): boolean {
+  const letters = fold(acronym).replace(/[^\p{L}]/gu, '');
+  const heads = long.split(/[\s-]+/).map((word) => fold(word).charAt(0));
+  let at = 0;
+  for (const head of heads) if (at < letters.length && head === letters[at]) at++;
+  return at === letters.length && heads[0] === letters[0];
+}
+
 /** `Royal Air Force (RAF)`: the acronym in brackets is an alias of the name before it. */
 function linkParentheses(text: string, mentions: RawMention[]): void {
   for (let i = 0; i + 1 < mentions.length; i++) {
     const long = mentions[i]!;
     const short = mentions[i + 1]!;
     if (!isAcronym(short.text) || !/^\s*\(\s*$/.test(text.slice(long.end, short.start)) || !/^\s*\)/.test(text.slice(short.end, short.end + 3))) continue;
+    if (!acronymFits(short.text, long.text)) continue; // DALLAS (AP): a dateline, not a definition
     short.longForm = long.text;
     short.type = long.type;
     short.evidence = Math.max(short.evidence, long.evidence);
@@ -354,6 +378,8 @@ function harmoniseTypes(lex: Lexicon, mentions: RawMention[]): void {
       const firstKey = nameKey(parts[0]!);
       if (mention.type === 'PER' && mention.evidence >= 1.5) {
         if (!surnames.has(lastKey)) surnames.set(lastKey, mention);
+        const unprefixed = nameKey(parts[parts.length - 1]!.replace(/^(?:al|el|ad|as|ash|an)-/i, ''));
+        if (!surnames.has(unprefixed)) surnames.set(unprefixed, mention);
         if (!surnames.has(firstKey) && !lex.firstNames.has(firstKey)) surnames.set(firstKey, mention);
       }
       extended.add(firstKey);
@@ -364,7 +390,7 @@ function harmoniseTypes(lex: Lexicon, mentions: RawMention[]): void {
     const key = nameKey(mention.text);
     const single = !/\s/.test(mention.text);
     const person = single ? surnames.get(key) : undefined;
-    if (person && mention.evidence < 2) {
+    if (person && mention.evidence < 3 && !isAcronym(mention.text)) {
       mention.type = 'PER';
       mention.evidence = Math.max(mention.evidence, 1.5);
       continue;

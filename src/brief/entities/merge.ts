@@ -140,6 +140,8 @@ export function mergeMentions(docs: EntityMention[][]): Entity[] {
     const type = typeOf(node);
     if (type === 'PER') {
       addLonger(`PER|last|${nameKey(words[words.length - 1]!)}`, node);
+      const unprefixed = nameKey(words[words.length - 1]!.replace(/^(?:al|el|ad|as|ash|an)-/i, ''));
+      if (unprefixed !== nameKey(words[words.length - 1]!)) addLonger(`PER|last|${unprefixed}`, node);
       addLonger(`PER|first|${nameKey(words[0]!)}`, node);
     } else {
       for (let n = 1; n < words.length; n++) addLonger(`${type}|prefix|${nameKey(words.slice(0, n).join(' '))}`, node);
@@ -173,17 +175,23 @@ export function mergeMentions(docs: EntityMention[][]): Entity[] {
     const own = clusters.find(item.node);
     const roots = new Set([...candidates].map((node) => clusters.find(node)).filter((root) => root !== own));
     if (!roots.size) continue;
-    // Nearest longer mention in the same text, before this one first.
+    // In the same text: the longer name mentioned most there, then the nearest one, before this mention first.
     let chosen: string | undefined;
-    let bestDistance = Infinity;
+    let best = { count: 0, distance: Infinity };
     const inDoc = starts.get(item.doc)!;
+    const counts = new Map<string, number>();
+    for (const node of candidates) {
+      const root = clusters.find(node);
+      if (roots.has(root)) counts.set(root, (counts.get(root) ?? 0) + (inDoc.get(node)?.length ?? 0));
+    }
     for (const node of candidates) {
       const root = clusters.find(node);
       if (!roots.has(root)) continue;
+      const count = counts.get(root)!;
       for (const start of inDoc.get(node) ?? []) {
         const distance = start <= item.mention.start ? item.mention.start - start : 1e9 + start;
-        if (distance < bestDistance) {
-          bestDistance = distance;
+        if (count > best.count || (count === best.count && distance < best.distance)) {
+          best = { count, distance };
           chosen = root;
         }
       }
