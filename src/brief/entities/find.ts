@@ -322,6 +322,11 @@ function typeSegment(lex: Lexicon, text: string, segment: Word[], personCue: boo
   const apposition = /^\s*,\s*(?:(?:the|a|an|former|then|current|its|his|her)\s+)?((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)/u.exec(text.slice(end, end + 60))?.[1];
   if (apposition && !acronym && apposition.split(/\s+/).some((word) => lex.titles.has(word))) return make('PER', 2);
   const n = segment.length;
+  // `Gulf of Aden`, `Bank of England`: the head word before `of` types the name.
+  const ofAt = wordsFolded.indexOf('of');
+  const ofHead = ofAt > 0 ? wordsFolded[ofAt - 1]! : '';
+  if (ofHead && lex.locHeads.has(ofHead)) return make('LOC', 2);
+  if (ofHead && (lex.orgHeads.has(ofHead) || OF_HEADS.has(ofHead)) && !['republic', 'kingdom', 'states', 'emirates', 'city', 'isle', 'islands', 'province', 'state'].includes(ofHead)) return make('ORG', 2);
   if (n > 1 && lex.suffixes.has(lastWord)) return make('ORG', 3);
   if (n > 1 && lex.orgHeads.has(lastWord)) return make('ORG', 2);
   if (n > 1 && lex.locHeads.has(lastWord)) return make('LOC', 2);
@@ -332,6 +337,13 @@ function typeSegment(lex: Lexicon, text: string, segment: Word[], personCue: boo
   if (n >= 2 && n <= 3 && segment.slice(1).some((word) => PERSON_PATTERN.test(word.text))) return make('PER', 2);
   if (n >= 2 && n <= 3 && lex.lastNames.has(lastWord)) return make('PER', 1.5);
   if (n >= 2 && n <= 3 && spoke) return make('PER', 1);
+  // A lone head word or title (Police, Navy, Street, Sheriff) is a common noun, not a name.
+  if (n === 1 && (lex.orgHeads.has(firstWord) || lex.locHeads.has(firstWord) || lex.titles.has(firstWord))) return make('ORG', 0);
+  // Places by context: `Wasilla, Alaska` (a known place after a comma), `in Bloomington`.
+  const placeAfter = /^,\s*([\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*)?)/u.exec(text.slice(end, end + 30))?.[1];
+  const placeAfterKnown = placeAfter ? lex.known.get(fold(placeAfter)) : undefined;
+  if (placeAfterKnown?.type === 'LOC' && n <= 3 && !lex.firstNames.has(firstWord)) return make('LOC', 2);
+  if (/\b(?:in|near|outside|across|throughout)\s+$/.test(before) && n <= 3 && !lex.firstNames.has(firstWord) && !isAcronym(surface)) return make('LOC', 1);
   if (n === 1 && isAcronym(surface)) return make('ORG', 1);
   if (n === 1 && lex.firstNames.has(firstWord) && !lex.common.has(firstWord)) return make('PER', 1);
   if (n === 1 && lex.common.has(firstWord)) return make('ORG', 0); // kept only if a longer name of the text ends with it
