@@ -158,8 +158,10 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
   const cueRange = { first: c, last: cueEnd };
   const make = (first: number, last: number, speaker: Range | null, medium: Range | null = null): Frame | null => {
     const range = span(doc, first, last);
-    if (!range || wordCount(doc, first, last) < 2) return null;
+    if (!range) return null;
     const { kind, quotes } = kindOf(doc, range.start, range.end);
+    // One quoted word can be a whole answer ("Denver," he answered); unquoted content needs two.
+    if (wordCount(doc, first, last) < (kind === 'direct' ? 1 : 2)) return null;
     return { ...range, kind, quotes, speaker, cue: cueRange, medium, firstToken: first };
   };
 
@@ -202,7 +204,7 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
     if (pre > 0) {
       const inner = subjectBefore(words, qFirst, s.first);
       const outerIsMedium = speaker !== null && isMedium(textOf(doc, speaker));
-      if (outerIsMedium && inner && wordCount(doc, s.first, inner.first) <= 8) {
+      if (outerIsMedium && inner) {
         medium = speaker;
         speaker = inner;
       } else if (pre > 0 && !(pre <= 1 && isPunct(words[qFirst - 1], ':'))) {
@@ -232,6 +234,15 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
   if (rest && speaker) {
     const w = words[k]!;
     const onlyBelief = !classes.has('speech') && !classes.has('object');
+    // KCNA reported Kim "declared …": the medium relays the words of the name right before the quotation.
+    if (w.quote === -1 && isMedium(textOf(doc, speaker))) {
+      for (let j = k + 1; j < s.last && j <= k + 6; j++) {
+        if (words[j]!.quote === -1) continue;
+        const inner = subjectBefore(words, j, k);
+        if (inner && inner.first === k) return make(j, doc.quoteLast[words[j]!.quote]! + 1, inner, speaker);
+        break;
+      }
+    }
     if (w.quote !== -1) {
       // Quotation after the cue: up to the last quotation of the sentence when only quotations and punctuation follow.
       let last = doc.quoteLast[w.quote]! + 1;
@@ -244,7 +255,8 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
     }
     const starts = CONTENT_STARTS.has(w.lower) || PRONOUNS.has(w.lower) || DETERMINERS.has(w.lower) || isName(w) || /^\p{N}/u.test(w.text);
     if (onlyBelief ? starts && !(w.lower === 'that' && !isWord(words[k + 1])) : starts || w.word) {
-      if (classes.has('speech') && !classes.has('belief') && w.lower === 'to') return null;
+      // "said to be …" is not what someone said; "pledged to oppose …" is.
+      if (w.lower === 'to' && /^(?:say|says|said|saying)$/.test(words[c]!.lower)) return null;
       let end = s.last;
       for (let j = k + 1; j < s.last; j++) {
         const t = words[j]!;

@@ -52,6 +52,8 @@ function nameRunStart(words: Word[], j: number, lo: number): number {
     else if (isWord(prev) && NAME_JOINERS.has(prev.lower) && isName(words[k - 2]) && k - 2 >= lo) k -= 2;
     else break;
   }
+  // "the Korean Central News Agency", "the White House": the article belongs to the phrase.
+  if (k - 1 >= lo && isWord(words[k - 1]) && words[k - 1]!.lower === 'the') k--;
   return k;
 }
 

@@ -2,7 +2,7 @@
 // the speaker's resolved name, the cue, and a medium that relays it (He "declared …," KCNA said).
 import { sentenceFrames, textOf, type DocumentTokens, type Frame } from './attribution.js';
 import { quoteLexicon } from './lexicon.js';
-import { NameResolver, bareName, isMedium, mediumName, type Range } from './mentions.js';
+import { NameResolver, bareName, isMedium, isName, mediumName, subjectBefore, type Range } from './mentions.js';
 import { findQuotedSpans, findSingleQuotedSpans } from './quote-marks.js';
 import { splitWordSentences, tokenizeWords } from './words.js';
 
@@ -28,7 +28,7 @@ export interface Quote {
 /** Unattributed quotations shorter than this are titles and scare quotes rather than quotes. */
 const MIN_STANDALONE_WORDS = 4;
 /** A quotation-only sentence continues the last attributed quote when it follows within this many sentences. */
-const CONTINUATION_SENTENCES = 2;
+const CONTINUATION_SENTENCES = 1;
 
 /** All quotes of the text, in text order. Never throws on odd input; linear in the text length. */
 export function findQuotes(text: string): Quote[] {
@@ -73,23 +73,31 @@ export function findQuotes(text: string): Quote[] {
       if (qi < 0 || used.has(qi) || quoteFirst[qi] !== i) continue;
       used.add(qi);
       const span = quotes[qi]!;
+      // "Trump: 'I'm the worst thing …'" — a name and a colon introduce the quotation without a verb.
+      const colon = words[i - 1];
+      if (colon && colon.text === ':' && colon.quote === -1 && i - 1 > sentence.first) {
+        const speaker = subjectBefore(words, i - 1, sentence.first);
+        if (speaker && isName(words[speaker.last - 1])) {
+          const frame: Frame = { start: span.start, end: span.end, kind: 'direct', speaker, cue: { first: i - 1, last: i }, medium: null, quotes: [qi], firstToken: i };
+          extra.push(frame);
+          lastAttributed = { frame, sentence: index };
+          continue;
+        }
+      }
       if (span.words < MIN_STANDALONE_WORDS) continue;
       let outside = 0;
       for (let k = sentence.first; k < sentence.last; k++) if (words[k]!.word && words[k]!.quote === -1) outside++;
       const whole = outside <= 1;
-      const near = lastAttributed !== null && index - lastAttributed.sentence <= CONTINUATION_SENTENCES;
       if (!whole) continue;
-      const base = near ? lastAttributed!.frame : null;
-      extra.push({
-        start: span.start,
-        end: span.end,
-        kind: 'direct',
-        speaker: base?.speaker ?? null,
-        cue: base?.cue ?? { first: -1, last: -1 },
-        medium: base?.medium ?? null,
-        quotes: [qi],
-        firstToken: i,
-      });
+      const base: { frame: Frame; sentence: number } | null = lastAttributed;
+      if (base && index - base.sentence <= CONTINUATION_SENTENCES && base.frame.kind !== 'indirect' && span.start > base.frame.end) {
+        // The same voice goes on: one attribution whose content is interrupted by the cue ("…," he said. "…").
+        base.frame.end = span.end;
+        base.frame.quotes.push(qi);
+        base.sentence = index;
+        continue;
+      }
+      extra.push({ start: span.start, end: span.end, kind: 'direct', speaker: null, cue: { first: -1, last: -1 }, medium: null, quotes: [qi], firstToken: i });
     }
   });
 

@@ -33,13 +33,15 @@ const abbrev = (): Set<string> => (abbreviations ??= new Set(dataLines('abbrevia
 export function tokenizeWords(text: string, quotes: QuotedSpan[]): Word[] {
   const words: Word[] = [];
   let q = 0;
-  for (const match of text.matchAll(TOKEN)) {
+  const pattern = new RegExp(TOKEN.source, 'gu');
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     let end = match.index + match[0].length;
     let value = match[0];
     const word = /^[\p{L}\p{N}]/u.test(value);
     if (word && text[end] === '.' && (abbrev().has(value.toLowerCase()) || /^\p{Lu}$/u.test(value))) {
       end++;
       value += '.';
+      pattern.lastIndex = end;
     }
     const start = match.index;
     while (q < quotes.length && quotes[q]!.end <= start) q++;
