@@ -12,6 +12,7 @@ const MODULES: Record<string, () => Promise<{ evaluate: Evaluate }>> = {
   timex: () => import('./timex.js'),
   summaries: () => import('./summaries.js'),
   entities: () => import('./entities.js'),
+  quotes: () => import('./quotes.js'),
 };
 
 const isSkip = (outcome: EvalOutcome): outcome is EvalSkip => 'reason' in outcome;

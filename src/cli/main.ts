@@ -118,6 +118,13 @@ export function buildProgram(holder: { code: number }): Command {
     .action(run(holder, async (file: string, options: { ref: string }) => timexCommand(file, options)));
 
   program
+    .command('quotes')
+    .description('quotes of text files with speakers and cues; one {"file","quotes"} JSON line per file')
+    .argument('<files...>')
+    .option('--no-clean', 'search the decoded text as it is, without removing page furniture first')
+    .action(run(holder, async (files: string[], options: { clean: boolean }) => (await import('./quotes.js')).quotesCommand(files, options)));
+
+  program
     .command('summarize')
     .description('extractive summaries of article groups: {"id","articles"} lines in, {"id","summary"} out')
     .requiredOption('--input <FILE>', 'groups, one JSON object a line')
