@@ -63,6 +63,13 @@ test('merging across texts: acronyms, spelling variants, and a surname resolved 
   assert.equal(kim.mentions.length, 3);
 });
 
+test('a title-case headline is cut at ordinary words; a list of names in a sentence is not title case', () => {
+  const text = "North Korea's Kim Jong Un Vows To Improve Ties With Outside World\nKim vowed to improve ties with the outside world.";
+  assert.deepEqual(findEntities(text).slice(0, 2).map((m) => m.text), ['North Korea', 'Kim Jong Un']);
+  const list = 'Orders came from Air China, China Southern Airlines, Hainan Airlines and Xiamen Airlines. The airlines will fly them.';
+  assert.deepEqual(spans(list), ['ORG:Air China', 'ORG:China Southern Airlines', 'ORG:Hainan Airlines', 'ORG:Xiamen Airlines']);
+});
+
 test('demonyms are not names and are not merged into their country', () => {
   const mentions = findEntities('North Korean and American officials met in North Korea. The Chinese envoy stayed.');
   assert.deepEqual(mentions.map((m) => m.text), ['North Korea']);

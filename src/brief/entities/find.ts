@@ -46,7 +46,7 @@ function words(lex: Lexicon, text: string): Word[] {
     const start = match.index;
     let end = start + match[0].length;
     let raw = match[0];
-    if (text[end] === '.' && (raw.includes('.') || ABBREVIATION.has(raw.toLowerCase()) || /^\p{Lu}$/u.test(raw))) {
+    if (text[end] === '.' && (raw.includes('.') || ABBREVIATION.has(raw.toLowerCase()) || lex.titles.has(fold(raw) + '.') || /^\p{Lu}$/u.test(raw))) {
       end++;
       raw += '.';
     }
@@ -80,18 +80,24 @@ function words(lex: Lexicon, text: string): Word[] {
   return result;
 }
 
-/** Lines whose long words are mostly capitalised (headlines in title case, all-capital page furniture). */
-function titleCaseLines(all: Word[]): Set<number> {
-  const counts = new Map<number, { long: number; capitalised: number }>();
+/**
+ * Lines in title case (headlines, page furniture): most long words capitalised, and a capitalised function word
+ * inside the line (`Vows To Improve Ties With`), which a list of names (`Air China , Hainan Airlines and …`) lacks.
+ */
+function titleCaseLines(lex: Lexicon, all: Word[]): Set<number> {
+  const counts = new Map<number, { long: number; capitalised: number; functionWord: boolean }>();
   for (const word of all) {
-    if (word.text.length < 4 || !/^\p{L}/u.test(word.text)) continue;
-    const count = counts.get(word.line) ?? { long: 0, capitalised: 0 };
-    count.long++;
-    if (word.capitalised) count.capitalised++;
+    if (!/^\p{L}/u.test(word.text)) continue;
+    const count = counts.get(word.line) ?? { long: 0, capitalised: 0, functionWord: false };
+    if (word.capitalised && !word.sentenceStart && lex.stopwords.has(word.folded)) count.functionWord = true;
+    if (word.text.length >= 4) {
+      count.long++;
+      if (word.capitalised) count.capitalised++;
+    }
     counts.set(word.line, count);
   }
   const lines = new Set<number>();
-  for (const [line, count] of counts) if (count.long >= 3 && count.capitalised / count.long >= 0.7) lines.add(line);
+  for (const [line, count] of counts) if (count.long >= 3 && count.capitalised / count.long >= 0.7 && count.functionWord) lines.add(line);
   return lines;
 }
 
@@ -168,6 +174,9 @@ function titleAt(lex: Lexicon, chain: Word[], i: number): number {
   return 0;
 }
 
+/** A crude stem, enough to see that a headline's `Vows` is the body's `vowed`. */
+const stem = (word: string): string => word.replace(/(?:ies|es|s|ed|ing)$/, '');
+
 /** A plural's singular, roughly (flights -> flight, companies -> company), for looking common words up. */
 const singular = (word: string): string => word.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
 
@@ -186,7 +195,7 @@ function calendarAt(lex: Lexicon, chain: Word[], i: number): number {
  * (Air China, Royal Air Force); a lone sentence-initial word also when the text writes it in lower case elsewhere or
  * it has a common-word ending.
  */
-function notName(lex: Lexicon, word: Word, titleCase: boolean, seen: { lower: Set<string>; capitalised: Set<string> }, hasNext: boolean): boolean {
+function notName(lex: Lexicon, word: Word, titleCase: boolean, seen: { lower: Set<string>; lowerStems: Set<string>; capitalised: Set<string> }, hasNext: boolean): boolean {
   if (/\p{N}/u.test(word.text)) return true; // product and model numbers: A330, 737-800
   const bare = fold(stripPossessive(word.text));
   if (!/\p{Ll}/u.test(word.text) && !lex.known.has(bare) && (word.text.length > 5 || lex.common.has(bare))) return true; // ADVERTISEMENT, FULL TEXT
@@ -194,6 +203,8 @@ function notName(lex: Lexicon, word: Word, titleCase: boolean, seen: { lower: Se
   if (contraction && lex.stopwords.has(contraction[1]!)) return true; // I'm, We're
   if (lex.demonyms.has(bare) && !hasNext) return true;
   if (!(word.sentenceStart || titleCase)) return false;
+  // In a title-case headline, a word the text writes in lower case elsewhere (Vows ~ vowed) is an ordinary word.
+  if (titleCase && !seen.capitalised.has(bare) && !lex.known.has(bare) && seen.lowerStems.has(stem(bare))) return true;
   if (lex.functional.has(bare)) return true;
   if (hasNext) return false;
   // Written with a capital inside a sentence elsewhere in the text: a name (Jobs, Boeing).
@@ -207,10 +218,13 @@ export function findRawMentions(text: string): RawMention[] {
   if (!text) return [];
   const lex = lexicon();
   const all = words(lex, text);
-  const titleLines = titleCaseLines(all);
-  const seen = { lower: new Set<string>(), capitalised: new Set<string>() };
+  const titleLines = titleCaseLines(lex, all);
+  const seen = { lower: new Set<string>(), lowerStems: new Set<string>(), capitalised: new Set<string>() };
   for (const word of all) {
-    if (/^\p{Ll}/u.test(word.text)) seen.lower.add(word.folded);
+    if (/^\p{Ll}/u.test(word.text)) {
+      seen.lower.add(word.folded);
+      seen.lowerStems.add(stem(word.folded));
+    }
     else if (word.capitalised && !word.sentenceStart && !titleLines.has(word.line)) seen.capitalised.add(fold(stripPossessive(word.text)));
   }
 
@@ -269,7 +283,10 @@ export function findRawMentions(text: string): RawMention[] {
       const drop =
         word.capitalised &&
         (inside
-          ? titleCase && (lex.functional.has(bare) || lex.functional.has(singular(bare)) || (/(?:ed|ing|ly)$/.test(bare) && !lex.known.has(bare)))
+          ? titleCase &&
+            (lex.functional.has(bare) ||
+              lex.functional.has(singular(bare)) ||
+              ((/(?:ed|ing|ly)$/.test(bare) || seen.lowerStems.has(stem(bare))) && !lex.known.has(bare) && !seen.capitalised.has(bare)))
           : lex.stopwords.has(bare) || notName(lex, word, titleCase, seen, hasNext));
       if (drop || (!inside && /^(?:the|a|an)$/.test(word.folded))) {
         flush(false);
@@ -379,7 +396,6 @@ function linkParentheses(text: string, mentions: RawMention[]): void {
 function harmoniseTypes(lex: Lexicon, mentions: RawMention[]): void {
   const best = new Map<string, RawMention>();
   const surnames = new Map<string, RawMention>();
-  const extended = new Set<string>();
   for (const mention of mentions) {
     const key = nameKey(mention.text);
     const current = best.get(key);
@@ -394,8 +410,6 @@ function harmoniseTypes(lex: Lexicon, mentions: RawMention[]): void {
         if (!surnames.has(unprefixed)) surnames.set(unprefixed, mention);
         if (!surnames.has(firstKey) && !lex.firstNames.has(firstKey)) surnames.set(firstKey, mention);
       }
-      extended.add(firstKey);
-      extended.add(lastKey);
     }
   }
   for (const mention of mentions) {
@@ -412,6 +426,5 @@ function harmoniseTypes(lex: Lexicon, mentions: RawMention[]): void {
       mention.type = strongest.type;
       mention.evidence = strongest.evidence;
     }
-    if (mention.evidence === 0 && single && extended.has(key)) mention.evidence = 0.5;
   }
 }
