@@ -44,7 +44,9 @@ test('a passage three sources carry is one passage with three carriers', () => {
   ]);
   assert.equal(brief.passages.length, 1);
   assert.deepEqual(brief.passages[0]!.carriers.map((c) => c.ref), [1, 2, 3]);
-  assert.equal(brief.passages[0]!.first, 2, 'the earliest publisher of the three');
+  const first = brief.passages[0]!.first!;
+  assert.equal(brief.sources[first - 1]!.article, 2, 'the earliest publisher of the three');
+  assert.deepEqual(brief.sources.map((s) => s.article), [2, 1, 3], 'sources are listed in publish order');
 });
 
 test('without publish times the brief says who was first is unknown', () => {

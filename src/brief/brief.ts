@@ -1,100 +1,328 @@
-// The brief of one story: its sources, a multi-source summary, and passages shared word for word.
+// The brief of one story: sources, summary, timeline, quotes, entities, shared passages and agencies, each pointing back to offsets.
 import { basename } from 'node:path';
-import { alignPassages } from '../text/passage-align.js';
-import { tokenize } from '../text/tokens.js';
 import type { StoredArticle, StorySummary } from '../store/store.js';
+import { alignPassages } from '../text/passage-align.js';
+import type { SourceMap } from '../text/source-map.js';
+import { tokenize } from '../text/tokens.js';
+import { findEntities, mergeEntities, type EntityMention } from './entities/entities.js';
+import { firstCarrier, type SourceTime } from './first-carrier.js';
+import {
+  BRIEF_VERSION,
+  type ArticleKey,
+  type Brief,
+  type BriefAgency,
+  type BriefEntity,
+  type BriefFirst,
+  type BriefQuote,
+  type BriefSource,
+  type BriefTimelineEntry,
+  type SharedPassage,
+  type SourceSpan,
+} from './model.js';
+import { quoteGroups } from './quotes/carriers.js';
+import { findQuotes, type Quote } from './quotes/quotes.js';
 import { summarize } from './summary.js';
+import { estimatePublished } from './timeline/estimate.js';
+import { timelineOf } from './timeline/timeline.js';
 
-export interface BriefSource {
-  /** Position in the brief's source list, from 1: what summary and passages refer to. */
-  ref: number;
-  article: number;
-  outlet: string;
-  title: string | null;
-  published: string | null;
-  url: string | null;
+export { BRIEF_VERSION } from './model.js';
+export type { Brief } from './model.js';
+
+/** One article as the brief reads it, whatever it came from (the store, or `brief --input`). */
+export interface BriefArticle {
+  key: ArticleKey;
+  /** The cleaned text every section analyses. */
+  text: string;
+  title?: string;
+  outlet?: string;
+  published?: string;
+  url?: string;
+  /** The file (or file:line) it was read from. */
   source: string;
   authors: string[];
   credits: string[];
   cited: string[];
-}
-
-export interface BriefSentence {
-  text: string;
-  /** The source the sentence is quoted from, and its span in that article's text. */
-  ref: number;
-  start: number;
-  end: number;
-  /** Every source that carries a sentence saying the same. */
-  support: number[];
-}
-
-/** A span of one source's text. */
-export interface SourceSpan {
-  ref: number;
-  start: number;
-  end: number;
-}
-
-export interface SharedPassage {
-  /** Every source that carries the passage, with its span there, in source order. */
-  carriers: SourceSpan[];
-  /** Length in words (the longest carried span). */
-  words: number;
-  text: string;
-  /** The carrier that published first, when all carriers' publish times tell; null when they do not. */
-  first: number | null;
-  /** Why `first` was chosen, or why it could not be. */
-  basis: string;
-}
-
-export interface Brief {
-  story: StorySummary;
-  sources: BriefSource[];
-  summary: BriefSentence[];
-  passages: SharedPassage[];
-  /** Agencies credited or cited, with the sources that do. */
-  agencies: { name: string; credited: number[]; cited: number[] }[];
-  /** Limits applied (e.g. passages compared among the first N sources only). */
-  notes: string[];
+  /**
+   * Offsets of `text` back into the text as given, and that text: spans are reported there.
+   * Absent for stored articles, whose stored text is what offsets index.
+   */
+  sourceMap?: SourceMap;
+  sourceText?: string;
 }
 
 /** Pairs compared for shared passages grow quadratically; beyond this many sources only the earliest are paired. */
 const MAX_PASSAGE_SOURCES = 60;
+/** Text analysed per article for quotes and entities; longer articles are cut here (and the brief says so). */
+const MAX_ANALYSED_CHARS = 60_000;
 
-export const sourceLabel = (article: Pick<StoredArticle, 'outlet' | 'source'>): string => article.outlet ?? basename(article.source);
+export const sourceLabel = (article: { outlet?: string; source: string }): string => article.outlet ?? basename(article.source);
 
-/** The earliest publisher among a passage's carriers, when every carrier has a publish time. */
-function firstOf(carriers: SourceSpan[], articles: StoredArticle[]): { first: number | null; basis: string } {
-  const timed = carriers.filter((c) => articles[c.ref - 1]!.published);
-  if (timed.length < carriers.length) {
-    return timed.length === 0
-      ? { first: null, basis: 'no publish times to order them' }
-      : { first: null, basis: `only ${timed.map((c) => `[${c.ref}]`).join('')} ${timed.length === 1 ? 'has' : 'have'} a publish time` };
+/** The brief of a stored story (articles oldest first). */
+export function buildBrief(story: StorySummary, articles: StoredArticle[], summaryWords = 90): Brief {
+  return buildBriefOf(
+    story,
+    articles.map((a) => ({
+      key: a.id,
+      text: a.text,
+      title: a.title,
+      outlet: a.outlet,
+      published: a.published,
+      url: a.url,
+      source: a.source,
+      authors: a.authors,
+      credits: a.credits,
+      cited: a.cited,
+    })),
+    { summaryWords },
+  );
+}
+
+/** A section that throws on odd content is left out with a note; the brief is still produced. */
+function section<T>(name: string, notes: string[], empty: T, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    notes.push(`the ${name} section was left out: ${(error as Error).message}`);
+    return empty;
   }
-  const sorted = [...carriers].sort((x, y) => articles[x.ref - 1]!.published!.localeCompare(articles[y.ref - 1]!.published!));
-  const [a, b] = [articles[sorted[0]!.ref - 1]!, articles[sorted[1]!.ref - 1]!];
-  if (a.published === b.published) return { first: null, basis: `[${sorted[0]!.ref}] and [${sorted[1]!.ref}] have the same publish time` };
-  return { first: sorted[0]!.ref, basis: `[${sorted[0]!.ref}] published ${a.published}, before [${sorted[1]!.ref}] (${b.published})` };
+}
+
+/** Build the brief of any list of articles (oldest first is the natural order; refs follow it). */
+export function buildBriefOf(story: StorySummary, given: BriefArticle[], options: { summaryWords?: number; id?: string | number } = {}): Brief {
+  const notes: string[] = [];
+  const stated = given.filter((a) => a.published).map((a) => a.published!);
+  // The timeline resolves every article's dates against its publish day, estimating the days
+  // pages do not state; the sources show those same estimates.
+  const storyTimeline = section('timeline', notes, undefined, () =>
+    timelineOf(given.map((a, i) => ({ key: String(i), text: a.text, title: a.title, published: a.published }))),
+  );
+  const guessed = given.map((a, i) =>
+    a.published
+      ? null
+      : (storyTimeline?.references[String(i)]?.estimate ??
+        section('publish-time estimate', notes, null, () => estimatePublished({ key: String(i), text: a.text, title: a.title }, stated) ?? null)),
+  );
+  // Sources in publish order, estimates included: an estimated day sorts at its end, after the
+  // stated times of that day (a stated time is trusted over a guess); undated sources go last.
+  const order = given
+    .map((a, i) => ({ i, t: a.published ? Date.parse(a.published) : guessed[i] ? Date.parse(`${guessed[i]!.latest}T23:59:59Z`) : Number.NaN }))
+    .map((x) => ({ ...x, t: Number.isNaN(x.t) ? Infinity : x.t }))
+    .sort((x, y) => x.t - y.t || x.i - y.i)
+    .map((x) => x.i);
+  const articles = order.map((i) => given[i]!);
+  const estimates = order.map((i) => guessed[i]);
+  const refOfGiven = new Map(order.map((i, position) => [String(i), position + 1]));
+  const sources: BriefSource[] = articles.map((a, i) => ({
+    ref: i + 1,
+    article: a.key,
+    outlet: sourceLabel(a),
+    title: a.title ?? null,
+    published: a.published ?? null,
+    publishedEstimate: estimates[i] ?? null,
+    url: a.url ?? null,
+    source: a.source,
+    authors: a.authors,
+    credits: a.credits,
+    cited: a.cited,
+  }));
+  const times: SourceTime[] = sources.map((s) => ({
+    ref: s.ref,
+    published: s.published ?? undefined,
+    estimate: s.publishedEstimate ? { earliest: s.publishedEstimate.earliest, latest: s.publishedEstimate.latest } : undefined,
+  }));
+  const spanOf = (ref: number, start: number, end: number): SourceSpan => {
+    const a = articles[ref - 1]!;
+    if (!a.sourceMap || a.sourceText === undefined) return { ref, article: a.key, start, end, text: a.text.slice(start, end) };
+    const [s, e] = a.sourceMap.rangeToSource(start, end);
+    return { ref, article: a.key, start: s, end: e, text: a.sourceText.slice(s, e) };
+  };
+  const first = (refs: number[]): BriefFirst | null => {
+    const chosen = firstCarrier(refs.map((ref) => times[ref - 1]!));
+    return chosen ? { ref: chosen.ref, article: articles[chosen.ref - 1]!.key, time: chosen.time, estimated: chosen.estimated, basis: chosen.basis } : null;
+  };
+
+  const analysed = articles.map((a) => a.text.slice(0, MAX_ANALYSED_CHARS));
+  const cut = articles.filter((a) => a.text.length > MAX_ANALYSED_CHARS).length;
+  if (cut) notes.push(`quotes and entities were read from the first ${MAX_ANALYSED_CHARS} characters of ${cut} long article${cut === 1 ? '' : 's'}`);
+
+  const summary = section('summary', notes, [], () =>
+    summarize(
+      articles.map((a, i) => ({ id: String(i + 1), title: a.title, text: a.text, time: a.published ? Date.parse(a.published) : undefined })),
+      options.summaryWords ?? 90,
+    ).map((s) => {
+      const ref = Number(s.document);
+      const span = spanOf(ref, s.start, s.end);
+      return { text: s.text, ref, article: span.article, start: span.start, end: span.end, support: s.support.map(Number).sort((x, y) => x - y) };
+    }),
+  );
+
+  const timeline: BriefTimelineEntry[] = (storyTimeline?.entries ?? []).map((entry) => ({
+    date: entry.date,
+    label: entry.label,
+    text: entry.text,
+    background: entry.background,
+    estimated: entry.estimated,
+    kind: entry.kind ?? 'event',
+    expected: entry.expected ?? false,
+    sources: entry.sources.map((s) => ({ ...spanOf(refOfGiven.get(s.article)!, s.start, s.end), dateText: s.dateText })),
+  }));
+  if (storyTimeline) notes.push(...storyTimeline.notes);
+
+  const mentions = section('entities', notes, analysed.map(() => [] as EntityMention[]), () => analysed.map((text) => findEntities(text)));
+  const entities = section('entities', notes, [] as BriefEntity[], () => buildEntities(mentions, spanOf));
+  const canonical = canonicalNames(entities);
+
+  const quotes = section('quotes', notes, [] as BriefQuote[], () => buildQuotes(analysed.map((text) => findQuotes(text)), canonical, spanOf, first));
+
+  const passages = section('shared passages', notes, [] as SharedPassage[], () => buildPassages(articles, spanOf, first, notes));
+
+  const agencies = new Map<string, BriefAgency>();
+  const entry = (name: string) => agencies.get(name) ?? agencies.set(name, { name, credited: [], cited: [] }).get(name)!;
+  for (const s of sources) {
+    for (const name of s.credits) entry(name).credited.push(s.ref);
+    for (const name of s.cited) entry(name).cited.push(s.ref);
+  }
+  const estimated = sources.filter((s) => s.publishedEstimate).map((s) => `[${s.ref}]`);
+  if (estimated.length) notes.push(`publish times of ${estimated.join('')} are estimated from their text; ordering and first carriers use the estimates`);
+  return {
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    version: BRIEF_VERSION,
+    story,
+    sources,
+    summary,
+    timeline,
+    quotes,
+    entities,
+    passages,
+    agencies: [...agencies.values()],
+    notes,
+  };
+}
+
+/** Entities merged across the story's sources, with counts per source, most widely named first. */
+function buildEntities(mentions: EntityMention[][], spanOf: (ref: number, start: number, end: number) => SourceSpan): BriefEntity[] {
+  const merged = mergeEntities(mentions);
+  return merged
+    .map((entity) => {
+      const perSource = new Map<number, number>();
+      for (const m of entity.mentions) perSource.set(m.doc + 1, (perSource.get(m.doc + 1) ?? 0) + 1);
+      const firstMention = [...entity.mentions].sort((x, y) => x.doc - y.doc || x.start - y.start)[0]!;
+      const aliases = [entity.name, ...entity.aliases.filter((a) => a !== entity.name)];
+      return {
+        name: entity.name,
+        type: entity.type,
+        aliases: [...new Set(aliases)],
+        mentions: entity.mentions.length,
+        sources: [...perSource.entries()].sort((x, y) => x[0] - y[0]).map(([ref, count]) => ({ ref, count })),
+        first: spanOf(firstMention.doc + 1, firstMention.start, firstMention.end),
+      };
+    })
+    .sort((x, y) => y.sources.length - x.sources.length || y.mentions - x.mentions || (x.name < y.name ? -1 : 1));
+}
+
+/** Lower-cased alias -> the entity's canonical name, so speakers and media read as the entity list does. */
+function canonicalNames(entities: BriefEntity[]): (name: string | null | undefined) => string | null {
+  const byAlias = new Map<string, string>();
+  const key = (name: string): string => name.toLowerCase().replace(/[‘’']s$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // Entities named in more sources claim an ambiguous alias first.
+  for (const entity of entities) for (const alias of entity.aliases) if (!byAlias.has(key(alias))) byAlias.set(key(alias), entity.name);
+  return (name) => (name ? (byAlias.get(key(name)) ?? name) : null);
+}
+
+function buildQuotes(
+  perSource: Quote[][],
+  canonical: (name: string | null | undefined) => string | null,
+  spanOf: (ref: number, start: number, end: number) => SourceSpan,
+  first: (refs: number[]) => BriefFirst | null,
+): BriefQuote[] {
+  const items = perSource.flatMap((quotes, i) => quotes.map((quote) => ({ ref: i + 1, quote, speaker: canonical(quote.speaker?.name) })));
+  return quoteGroups(items).map((group) => {
+    const members = group.map((g) => items[g]!);
+    // The representative wording: quoted words over reported speech, then the fullest version.
+    const rank = { direct: 0, mixed: 1, indirect: 2 } as const;
+    const longest = members.reduce((x, y) => (rank[y.quote.kind] < rank[x.quote.kind] || (rank[y.quote.kind] === rank[x.quote.kind] && y.quote.text.length > x.quote.text.length) ? y : x));
+    const speaker = majority(members.map((m) => m.speaker));
+    const reportedBy = majority(members.map((m) => canonical(m.quote.reportedBy?.name)));
+    const carriers = members.map((m) => ({
+      ...spanOf(m.ref, m.quote.start, m.quote.end),
+      kind: m.quote.kind,
+      speaker: m.quote.speaker ? localSpan(spanOf(m.ref, m.quote.speaker.start, m.quote.speaker.end)) : null,
+      cue: m.quote.cue ? localSpan(spanOf(m.ref, m.quote.cue.start, m.quote.cue.end)) : null,
+    }));
+    return {
+      text: longest.quote.text,
+      kind: longest.quote.kind,
+      speaker: speaker ? { name: speaker } : null,
+      reportedBy,
+      carriers,
+      first: first([...new Set(carriers.map((c) => c.ref))]),
+    };
+  });
+}
+
+const localSpan = (span: SourceSpan) => ({ start: span.start, end: span.end, text: span.text });
+
+/** The most frequent non-null value (the earliest on a tie), or null. */
+function majority(values: (string | null)[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
+  return best;
 }
 
 /** Share of the shorter span that two spans of one text have in common. */
-const overlap = (x: SourceSpan, y: SourceSpan): number =>
+const overlap = (x: { start: number; end: number }, y: { start: number; end: number }): number =>
   Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start)) / Math.max(1, Math.min(x.end - x.start, y.end - y.start));
+
+interface LocalPair {
+  a: { ref: number; start: number; end: number };
+  b: { ref: number; start: number; end: number };
+  words: number;
+}
+
+function buildPassages(
+  articles: BriefArticle[],
+  spanOf: (ref: number, start: number, end: number) => SourceSpan,
+  first: (refs: number[]) => BriefFirst | null,
+  notes: string[],
+): SharedPassage[] {
+  const paired = articles.slice(0, MAX_PASSAGE_SOURCES);
+  if (articles.length > paired.length) notes.push(`shared passages were looked for among the ${paired.length} earliest of ${articles.length} sources`);
+  const tokens = paired.map((a) => tokenize(a.text));
+  const pairs: LocalPair[] = [];
+  for (let i = 0; i < paired.length; i++) {
+    for (let j = i + 1; j < paired.length; j++) {
+      for (const p of alignPassages(tokens[i]!, tokens[j]!)) {
+        pairs.push({ a: { ref: i + 1, start: p.a[0], end: p.a[1] }, b: { ref: j + 1, start: p.b[0], end: p.b[1] }, words: p.tokens });
+      }
+    }
+  }
+  const passages = groupPassages(pairs).map((group) => {
+    const longest = group.spans.reduce((x, y) => (y.end - y.start > x.end - x.start ? y : x));
+    const chosen = first(group.spans.map((s) => s.ref));
+    return {
+      carriers: group.spans.map((s) => spanOf(s.ref, s.start, s.end)),
+      words: group.words,
+      text: articles[longest.ref - 1]!.text.slice(longest.start, longest.end),
+      first: chosen?.ref ?? null,
+      basis: chosen?.basis ?? 'no publish times to order them',
+      firstEstimated: chosen?.estimated ?? false,
+    };
+  });
+  return passages.sort((x, y) => y.carriers.length - x.carriers.length || y.words - x.words || x.carriers[0]!.ref - y.carriers[0]!.ref);
+}
 
 /**
  * Group pairwise shared passages into passages with all their carriers: spans of one source that
  * mostly overlap are the same passage (the KCNA quote that sources 1, 2 and 3 all carry).
  */
-function groupPassages(pairs: { a: SourceSpan; b: SourceSpan; words: number }[], articles: StoredArticle[]): SharedPassage[] {
-  const spans: SourceSpan[] = [];
+function groupPassages(pairs: LocalPair[]): { spans: { ref: number; start: number; end: number }[]; words: number }[] {
+  const spans: { ref: number; start: number; end: number }[] = [];
   const parent: number[] = [];
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const union = (i: number, j: number): void => {
-    parent[find(i)] = find(j);
-  };
   const words = new Map<number, number>();
-  const node = (span: SourceSpan, n: number): number => {
+  const node = (span: { ref: number; start: number; end: number }, n: number): number => {
     let i = spans.findIndex((s) => s.ref === span.ref && overlap(s, span) >= 0.5);
     if (i === -1) {
       i = spans.push({ ...span }) - 1;
@@ -103,62 +331,11 @@ function groupPassages(pairs: { a: SourceSpan; b: SourceSpan; words: number }[],
     words.set(i, Math.max(words.get(i) ?? 0, n));
     return i;
   };
-  for (const pair of pairs) union(node(pair.a, pair.words), node(pair.b, pair.words));
+  for (const pair of pairs) parent[find(node(pair.a, pair.words))] = find(node(pair.b, pair.words));
   const groups = new Map<number, number[]>();
   spans.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
-  return [...groups.values()].map((members) => {
-    const carriers = members.map((i) => spans[i]!).sort((x, y) => x.ref - y.ref);
-    const longest = carriers.reduce((x, y) => (y.end - y.start > x.end - x.start ? y : x));
-    return {
-      carriers,
-      words: Math.max(...members.map((i) => words.get(i)!)),
-      text: articles[longest.ref - 1]!.text.slice(longest.start, longest.end),
-      ...firstOf(carriers, articles),
-    };
-  });
-}
-
-/** Build the brief of a story from its stored articles (oldest first). */
-export function buildBrief(story: StorySummary, articles: StoredArticle[], summaryWords = 90): Brief {
-  const sources: BriefSource[] = articles.map((a, i) => ({
-    ref: i + 1,
-    article: a.id,
-    outlet: sourceLabel(a),
-    title: a.title ?? null,
-    published: a.published ?? null,
-    url: a.url ?? null,
-    source: a.source,
-    authors: a.authors,
-    credits: a.credits,
-    cited: a.cited,
+  return [...groups.values()].map((members) => ({
+    spans: members.map((i) => spans[i]!).sort((x, y) => x.ref - y.ref),
+    words: Math.max(...members.map((i) => words.get(i)!)),
   }));
-  const refOf = new Map(articles.map((a, i) => [String(a.id), i + 1]));
-
-  const summary = summarize(
-    articles.map((a) => ({ id: String(a.id), title: a.title, text: a.text, time: a.published ? Date.parse(a.published) : undefined })),
-    summaryWords,
-  ).map((s) => ({ text: s.text, ref: refOf.get(s.document)!, start: s.start, end: s.end, support: s.support.map((d) => refOf.get(d)!).sort((x, y) => x - y) }));
-
-  const notes: string[] = [];
-  const paired = articles.slice(0, MAX_PASSAGE_SOURCES);
-  if (articles.length > paired.length) notes.push(`shared passages were looked for among the ${paired.length} earliest of ${articles.length} sources`);
-  const tokens = paired.map((a) => tokenize(a.text));
-  const pairs: { a: SourceSpan; b: SourceSpan; words: number }[] = [];
-  for (let i = 0; i < paired.length; i++) {
-    for (let j = i + 1; j < paired.length; j++) {
-      for (const p of alignPassages(tokens[i]!, tokens[j]!)) {
-        pairs.push({ a: { ref: i + 1, start: p.a[0], end: p.a[1] }, b: { ref: j + 1, start: p.b[0], end: p.b[1] }, words: p.tokens });
-      }
-    }
-  }
-  const passages = groupPassages(pairs, articles);
-  passages.sort((x, y) => y.carriers.length - x.carriers.length || y.words - x.words || x.carriers[0]!.ref - y.carriers[0]!.ref);
-
-  const agencies = new Map<string, { name: string; credited: number[]; cited: number[] }>();
-  const entry = (name: string) => agencies.get(name) ?? agencies.set(name, { name, credited: [], cited: [] }).get(name)!;
-  for (const s of sources) {
-    for (const name of s.credits) entry(name).credited.push(s.ref);
-    for (const name of s.cited) entry(name).cited.push(s.ref);
-  }
-  return { story, sources, summary, passages, agencies: [...agencies.values()], notes };
 }

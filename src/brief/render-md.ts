@@ -1,45 +1,110 @@
-// The brief as Markdown for people: article text escaped so it cannot become markup or links.
-import type { Brief } from './brief.js';
+// The brief as Markdown for people, or as plain text for a terminal: article text can never become markup or links.
+import type { Brief, BriefEntity, BriefFirst, SourceSpan } from './model.js';
 
-/** Escape text so Markdown renders it literally (no emphasis, links or HTML). */
+/** Escape article text so Markdown renders it literally (no emphasis, code, links or HTML), whitespace as one space. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`)).replace(/\s+/g, ' ');
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*[\]<>]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
+    .replace(/^([#+-]|\d+[.)])(?=\s)/, '\\$1');
+}
+
+export interface RenderOptions {
+  /** `terminal`: no Markdown escapes (a terminal shows them as stray backslashes); the caller strips control characters. */
+  target?: 'markdown' | 'terminal';
+  /** At most this many quotes, timeline entries and entities of each type (the JSON has all). */
+  limit?: number;
 }
 
 const refs = (list: number[]): string => list.map((r) => `[${r}]`).join('');
-const date = (iso: string | null): string => (iso ? iso.replace('T', ' ').replace(/:00\.000Z$|\.\d{3}Z$/, '').replace(/ 00:00$/, '') : 'undated');
+const uniqueRefs = (spans: { ref: number }[]): number[] => [...new Set(spans.map((s) => s.ref))].sort((x, y) => x - y);
+const date = (iso: string | null): string => (iso ? iso.replace('T', ' ').replace(/:00(?:\.000)?Z$|\.\d{3}Z$|Z$/, '').replace(/ 00:00$/, '') : 'undated');
 const clip = (text: string, n: number): string => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+const firstText = (first: BriefFirst | null): string =>
+  first === null ? 'first carrier unknown (no carrier can be dated)' : `first [${first.ref}]${first.estimated ? ' (estimated)' : ''}: ${first.basis}`;
 
-export function renderMarkdown(brief: Brief): string {
+const TYPE_TITLES: Record<BriefEntity['type'], string> = { PER: 'People', ORG: 'Organisations', LOC: 'Places' };
+
+export function renderMarkdown(brief: Brief, options: RenderOptions = {}): string {
+  const plain = options.target === 'terminal';
+  const esc = plain ? (text: string) => text.replace(/\s+/g, ' ') : escapeMarkdown;
+  const strong = (text: string) => (plain ? text : `**${text}**`);
+  const em = (text: string) => (plain ? text : `_${text}_`);
+  const limit = options.limit ?? 25;
   const { story } = brief;
   const out: string[] = [];
-  out.push(`# ${escapeMarkdown(story.title || `Story ${story.id}`)}`, '');
+  const more = (shown: number, total: number, what: string): void => {
+    if (total > shown) out.push(`- … and ${total - shown} more ${what} (see --format json)`);
+  };
+
+  out.push(`# ${esc(story.title || `Story ${story.id}`)}`, '');
   const span = story.firstSeen ? ` · ${date(story.firstSeen)}${story.lastSeen && story.lastSeen !== story.firstSeen ? ` – ${date(story.lastSeen)}` : ''}` : '';
   out.push(`Story ${story.id} · ${story.articleCount} article${story.articleCount === 1 ? '' : 's'} from ${story.sourceCount} source${story.sourceCount === 1 ? '' : 's'}${span}`, '');
 
   out.push('## Summary', '');
-  if (brief.summary.length === 0) out.push('_No sentence long enough to summarise._');
-  for (const s of brief.summary) out.push(`- ${escapeMarkdown(s.text)} ${refs(s.support)}`);
+  if (brief.summary.length === 0) out.push(em('No sentence long enough to summarise.'));
+  for (const s of brief.summary) out.push(`- ${esc(s.text)} ${refs(s.support)}`);
   out.push('');
+
+  if (brief.timeline.length) {
+    out.push('## Timeline', '');
+    const news = brief.timeline.filter((e) => !e.background);
+    for (const e of news.slice(0, limit)) {
+      const when = e.label ? `${e.date} (${e.label})` : e.date;
+      const tags = [e.estimated ? 'estimated' : '', e.kind === 'report' ? 'reported' : '', e.expected ? 'expected' : ''].filter(Boolean);
+      out.push(`- ${strong(esc(when))}${tags.length ? ` (${tags.join(', ')})` : ''} — ${esc(clip(e.text, 240))} ${refs(uniqueRefs(e.sources))}`);
+    }
+    more(Math.min(limit, news.length), news.length, 'dated events');
+    const background = brief.timeline.filter((e) => e.background);
+    if (background.length) out.push(`- Background: ${background.slice(0, limit).map((e) => `${esc(e.date)} ${refs(uniqueRefs(e.sources))}`).join(', ')}`);
+    out.push('');
+  }
+
+  if (brief.quotes.length) {
+    out.push('## Quotes', '');
+    for (const q of brief.quotes.slice(0, limit)) {
+      const who = q.speaker ? strong(esc(q.speaker.name)) : strong('unattributed');
+      const via = q.reportedBy ? ` (reported by ${esc(q.reportedBy)})` : '';
+      const words = q.kind === 'indirect' ? esc(clip(q.text, 300)) : `“${esc(clip(q.text.replace(/^["“”'‘’«»]+|["“”'‘’«»]+$/g, ''), 300))}”`;
+      out.push(`- ${who}${via}: ${words} — ${refs(uniqueRefs(q.carriers))}; ${firstText(q.first)}`);
+    }
+    more(Math.min(limit, brief.quotes.length), brief.quotes.length, 'quotes');
+    out.push('');
+  }
+
+  if (brief.entities.length) {
+    out.push('## Who and where', '');
+    for (const type of ['PER', 'ORG', 'LOC'] as const) {
+      const of = brief.entities.filter((e) => e.type === type);
+      if (!of.length) continue;
+      const shown = of.slice(0, limit).map((e) => {
+        const aliases = e.aliases.filter((a) => a !== e.name);
+        return `${esc(e.name)}${aliases.length ? ` (${aliases.map(esc).join(', ')})` : ''} ${refs(e.sources.map((s) => s.ref))}`;
+      });
+      out.push(`- ${strong(TYPE_TITLES[type])}: ${shown.join('; ')}${of.length > limit ? `; … ${of.length - limit} more` : ''}`);
+    }
+    out.push('');
+  }
 
   out.push('## Sources', '');
   for (const s of brief.sources) {
+    const when = s.published ? date(s.published) : s.publishedEstimate ? `estimated ${s.publishedEstimate.earliest === s.publishedEstimate.latest ? s.publishedEstimate.earliest : `${s.publishedEstimate.earliest} – ${s.publishedEstimate.latest}`}` : 'undated';
     const extras = [
-      s.authors.length ? `by ${s.authors.map(escapeMarkdown).join(', ')}` : '',
-      s.credits.length ? `credits ${s.credits.map(escapeMarkdown).join(', ')}` : '',
-      s.cited.length ? `cites ${s.cited.map(escapeMarkdown).join(', ')}` : '',
+      s.authors.length ? `by ${s.authors.map(esc).join(', ')}` : '',
+      s.credits.length ? `credits ${s.credits.map(esc).join(', ')}` : '',
+      s.cited.length ? `cites ${s.cited.map(esc).join(', ')}` : '',
     ].filter(Boolean);
-    out.push(`${s.ref}. **${escapeMarkdown(s.outlet)}** — ${escapeMarkdown(s.title ?? '(untitled)')} · ${date(s.published)}${extras.length ? ` · ${extras.join(' · ')}` : ''}`);
-    out.push(`   ${escapeMarkdown(s.url ?? s.source)}`);
+    out.push(`${s.ref}. ${strong(esc(s.outlet))} — ${esc(s.title ?? '(untitled)')} · ${when}${extras.length ? ` · ${extras.join(' · ')}` : ''}`);
+    out.push(`   ${esc(s.url ?? s.source)}`);
   }
   out.push('');
 
   out.push('## Shared passages', '');
-  if (brief.passages.length === 0) out.push('_No passage shared word for word._');
+  if (brief.passages.length === 0) out.push(em('No passage shared word for word.'));
   for (const p of brief.passages) {
-    const first = p.first === null ? `first: unknown (${p.basis})` : `first: [${p.first}] (${p.basis})`;
-    out.push(`- ${refs(p.carriers.map((c) => c.ref))}, ${p.words} words — “${escapeMarkdown(clip(p.text, 400))}”`);
-    out.push(`  - offsets ${p.carriers.map((c) => `[${c.ref}] ${c.start}–${c.end}`).join(', ')}; ${escapeMarkdown(first)}`);
+    const first = p.first === null ? `first: unknown (${p.basis})` : `first: [${p.first}]${p.firstEstimated ? ' (estimated)' : ''} (${p.basis})`;
+    out.push(`- ${refs(p.carriers.map((c) => c.ref))}, ${p.words} words — “${esc(clip(p.text, 400))}”`);
+    out.push(`  - offsets ${offsets(p.carriers)}; ${first}`);
   }
   out.push('');
 
@@ -47,10 +112,12 @@ export function renderMarkdown(brief: Brief): string {
     out.push('## Agencies', '');
     for (const a of brief.agencies) {
       const parts = [a.credited.length ? `credited by ${refs(a.credited)}` : '', a.cited.length ? `cited by ${refs(a.cited)}` : ''].filter(Boolean);
-      out.push(`- ${escapeMarkdown(a.name)}: ${parts.join('; ')}`);
+      out.push(`- ${esc(a.name)}: ${parts.join('; ')}`);
     }
     out.push('');
   }
-  for (const note of brief.notes) out.push(`_Note: ${escapeMarkdown(note)}_`);
+  for (const note of brief.notes) out.push(em(`Note: ${esc(note)}`));
   return out.join('\n').trimEnd();
 }
+
+const offsets = (spans: SourceSpan[]): string => spans.map((c) => `[${c.ref}] ${c.start}–${c.end}`).join(', ');

@@ -58,15 +58,17 @@ export function summarize(documents: SummaryDocument[], words = 80): SummarySent
     for (const [term, weight] of vector) centroid.set(term, (centroid.get(term) ?? 0) + weight);
     candidates.push({ text: r.doc.text.slice(r.start, r.end), document: r.doc.id, start: r.start, end: r.end, support: [r.doc.id], score: 0, vector, position: r.position });
   }
-  for (const c of candidates) {
-    for (const other of candidates) {
+  const others = likeSentences(candidates);
+  candidates.forEach((c, i) => {
+    for (const j of others(i)) {
+      const other = candidates[j]!;
       if (other.document === c.document || c.support.includes(other.document)) continue;
       if (cosine(c.vector, other.vector) >= SAME_SENTENCE) c.support.push(other.document);
     }
     const lead = 1 / (1 + c.position * 0.5);
     const supportShare = documents.length > 1 ? (c.support.length - 1) / (documents.length - 1) : 0;
     c.score = cosine(c.vector, centroid) * (0.6 + 0.4 * lead) * (1 + 0.5 * supportShare);
-  }
+  });
   candidates.sort((x, y) => y.score - x.score);
   const picked: Candidate[] = [];
   let total = 0;
@@ -79,6 +81,34 @@ export function summarize(documents: SummaryDocument[], words = 80): SummarySent
   const order = new Map(documents.map((d, i) => [d.id, i]));
   picked.sort((x, y) => x.position - y.position || order.get(x.document)! - order.get(y.document)!);
   return picked.map(({ vector: _v, position: _p, ...sentence }) => sentence);
+}
+
+/** Up to this many sentences every pair is compared; beyond, only pairs that share an uncommon term. */
+const ALL_PAIRS = 2500;
+/** A term in more sentences than this is too common to find like sentences by (its pairs are many, its weight low). */
+const COMMON_TERM = 400;
+
+/**
+ * The candidates worth comparing with sentence `i`, in index order. Sentences alike enough to
+ * support each other share several terms; indexing by terms keeps a 500-article story from
+ * comparing all of its tens of thousands of sentence pairs.
+ */
+function likeSentences(candidates: { vector: Map<string, number> }[]): (i: number) => Iterable<number> {
+  const all = candidates.map((_, i) => i);
+  if (candidates.length <= ALL_PAIRS) return () => all;
+  const postings = new Map<string, number[]>();
+  candidates.forEach((c, i) => {
+    for (const term of c.vector.keys()) (postings.get(term) ?? postings.set(term, []).get(term)!).push(i);
+  });
+  return (i) => {
+    const shared = new Set<number>();
+    for (const term of candidates[i]!.vector.keys()) {
+      const list = postings.get(term)!;
+      if (list.length > COMMON_TERM) continue;
+      for (const j of list) shared.add(j);
+    }
+    return [...shared].sort((x, y) => x - y);
+  };
 }
 
 /** Documents with no usable sentence (titles only): the first title stands in. */

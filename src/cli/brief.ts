@@ -1,5 +1,6 @@
-// `newsfuse brief STORY`: the brief of one story as Markdown or JSON, from the store's brief cache while the story is unchanged.
-import { buildBrief, type Brief } from '../brief/brief.js';
+// `newsfuse brief STORY`: the brief of one story as Markdown, JSON or standalone HTML, from the store's brief cache while the story is unchanged.
+import { BRIEF_VERSION, buildBrief, type Brief } from '../brief/brief.js';
+import { renderHtml } from '../brief/render-html.js';
 import { renderMarkdown } from '../brief/render-md.js';
 import { openStore, type Store } from '../store/store.js';
 import { say, writeLine } from './io.js';
@@ -10,11 +11,11 @@ import { terminalSafe } from './terminal.js';
  * whenever buildBrief's output changes (a new section, a new field, a different rule), or users
  * keep reading briefs cached by the older code until their stories change.
  */
-export const BRIEF_CACHE_FORMAT = 'brief-2026-12-02';
+export const BRIEF_CACHE_FORMAT = `brief-v${BRIEF_VERSION}`;
 
 export interface BriefOptions {
   db: string;
-  format: 'md' | 'json';
+  format: 'md' | 'json' | 'html';
   /** false with `--no-cache`: build the brief afresh and leave the cache as it is. */
   cache?: boolean;
 }
@@ -67,7 +68,9 @@ export async function briefCommand(storyArg: string, options: BriefOptions): Pro
     }
     // Every format is rendered from the JSON, cached or fresh, so a cache hit prints exactly what a rebuild would.
     const brief = JSON.parse(json) as Brief;
-    await writeLine(options.format === 'json' ? JSON.stringify(brief, null, 2) : terminalSafe(renderMarkdown(brief)));
+    if (options.format === 'json') await writeLine(JSON.stringify(brief, null, 2));
+    else if (options.format === 'html') await writeLine(renderHtml(brief));
+    else await writeLine(terminalSafe(renderMarkdown(brief, { target: process.stdout.isTTY ? 'terminal' : 'markdown' })));
     return 0;
   } finally {
     await store.close();

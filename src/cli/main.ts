@@ -69,12 +69,28 @@ export function buildProgram(holder: { code: number }): Command {
 
   program
     .command('brief')
-    .description('the brief of one story (an id from `stories`, or "top" for the largest)')
-    .argument('<story>', 'story id or "top"')
+    .description('the brief of one story (an id from `stories`, or "top" for the largest); with --input, of every story line of a JSONL file, without a store')
+    .argument('[story]', 'story id or "top"')
     .addOption(db())
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
-    .option('--no-cache', 'build the brief afresh instead of reading the one cached for the unchanged story')
-    .action(run(holder, async (story: string, options: { db: string; format: 'md' | 'json'; cache: boolean }) => (await import('./brief.js')).briefCommand(story, options)));
+    .option('--input <FILE>', 'stories, one {"id","articles":[...]} JSON object a line; prints one brief per line')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json', 'html']))
+    .option('--no-cache', 'build the brief afresh instead of reading the store\'s cached one')
+    .action(
+      run(holder, async (story: string | undefined, options: { db: string; format?: 'md' | 'json' | 'html'; input?: string; cache: boolean }) => {
+        if (options.input) {
+          if (story !== undefined) {
+            say(`brief: give a story id or --input, not both (found "${story}" and --input ${options.input})`);
+            return 2;
+          }
+          return (await import('./brief-input.js')).briefInputCommand({ input: options.input, format: options.format ?? 'json' });
+        }
+        if (story === undefined) {
+          say('brief: expecting a story id, "top", or --input STORIES.jsonl');
+          return 2;
+        }
+        return (await import('./brief.js')).briefCommand(story, { ...options, format: options.format ?? 'md' });
+      }),
+    );
 
   program
     .command('extract')
