@@ -199,7 +199,7 @@ export async function runBriefBench(seeds: readonly Seed[], options: BriefBenchO
   for (const m of MEASUREMENTS) rows.push([LABELS[m], ...results.map((r) => fixed(r.medians[m], m === 'hit' ? 2 : 1))]);
   rows.push(['buildBrief / plain brief', ...results.map((r) => fixed(r.medians.build / r.medians.plain, 2))]);
   rows.push(['buildBrief / read', ...results.map((r) => fixed(r.medians.build / r.medians.read, 1))]);
-  rows.push(['cache hit / cache miss', ...results.map((r) => fixed(r.medians.hit / r.medians.miss, 4))]);
+  rows.push(['cache miss / cache hit', ...results.map((r) => thousands(r.medians.miss / r.medians.hit))]);
   rows.push(['brief JSON KB', ...results.map((r) => fixed(r.briefBytes / 1024, 0))]);
   rows.push(['target (miss)', ...results.map((r) => (TARGET_MS[r.shape.articles] ? `< ${TARGET_MS[r.shape.articles]} ms: ${r.medians.miss < TARGET_MS[r.shape.articles]! ? 'met' : 'MISSED'}` : '-'))]);
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -212,11 +212,11 @@ export async function runBriefBench(seeds: readonly Seed[], options: BriefBenchO
   writeFileSync(join(outDir, 'brief.json'), `${JSON.stringify({ environment, results }, null, 2)}\n`);
   console.log(`\nwrote ${join(outDir, 'brief.json')}`);
   console.log('\nMarkdown for BENCHMARKS.md:\n');
-  console.log('| date | node | CPUs | N (originals / wire copies / rewrites, outlets) | read ms | plain brief ms | buildBrief ms | cache miss ms | cache hit ms | buildBrief / plain | hit / miss |');
+  console.log('| date | node | CPUs | N (originals / wire copies / rewrites, outlets) | read ms | plain brief ms | buildBrief ms | cache miss ms | cache hit ms | buildBrief / plain | miss / hit |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const s = r.shape;
     const m = r.medians;
-    console.log(`| ${date.slice(0, 10)} | ${environment.node} | ${environment.cpus} | ${s.articles} (${s.originals} / ${s.wireCopies} / ${s.rewrites}, ${s.outlets}) | ${fixed(m.read, 1)} | ${fixed(m.plain, 1)} | ${fixed(m.build, 1)} | ${fixed(m.miss, 1)} | ${fixed(m.hit, 2)} | ${fixed(m.build / m.plain, 2)} | ${fixed(m.hit / m.miss, 4)} |`);
+    console.log(`| ${date.slice(0, 10)} | ${environment.node} | ${environment.cpus} | ${s.articles} (${s.originals} / ${s.wireCopies} / ${s.rewrites}, ${s.outlets}) | ${fixed(m.read, 1)} | ${fixed(m.plain, 1)} | ${fixed(m.build, 1)} | ${fixed(m.miss, 1)} | ${fixed(m.hit, 2)} | ${fixed(m.build / m.plain, 2)} | ${thousands(m.miss / m.hit)} |`);
   }
 }
