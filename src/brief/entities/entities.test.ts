@@ -93,6 +93,10 @@ test('odd input never throws: empty text, no capitals, another language, one 2,0
   const mentions = findEntities(long);
   assert.ok(performance.now() - started < 1000, 'a 2,000-word sentence takes under a second');
   assert.ok(mentions.some((m) => m.text === 'Boeing'));
+  const capitals = Array.from({ length: 2000 }, (_, i) => `Name${String.fromCharCode(97 + (i % 26))}x`).join(' ');
+  const runStarted = performance.now();
+  findEntities(capitals);
+  assert.ok(performance.now() - runStarted < 1000, 'a run of 2,000 capitalised words takes under a second');
   assert.equal(mergeEntities([]).length, 0);
   assert.equal(mergeEntities([[], []]).length, 0);
 });

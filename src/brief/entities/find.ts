@@ -237,6 +237,8 @@ export function findRawMentions(text: string): RawMention[] {
       // Connectors left at either end are not part of the name.
       while (segment.length && !segment[0]!.capitalised) segment.shift();
       while (segment.length && !segment[segment.length - 1]!.capitalised) segment.pop();
+      // A run of more than ten capitalised words is shouting or a list, not one name.
+      if (segment.length > 10) segment = [];
       if (segment.length) {
         const mention = typeSegment(lex, text, segment, personCue);
         if (mention) mentions.push(mention);

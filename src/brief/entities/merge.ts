@@ -50,6 +50,9 @@ function keyOf(lex: Lexicon, text: string): { key: string; canonical?: string } 
 
 const nodeId = (type: EntityType, key: string) => `${type}|${key}`;
 
+/** Longer runs are not indexed for short forms (and the finder does not emit them). */
+const MAX_NAME_WORDS = 10;
+
 export function mergeMentions(docs: EntityMention[][]): Entity[] {
   const lex = lexicon();
   const items: Item[] = [];
@@ -136,7 +139,7 @@ export function mergeMentions(docs: EntityMention[][]): Entity[] {
   };
   for (const [node, list] of nodes) {
     const words = list[0]!.words;
-    if (words.length < 2) continue;
+    if (words.length < 2 || words.length > MAX_NAME_WORDS) continue;
     const type = typeOf(node);
     if (type === 'PER') {
       addLonger(`PER|last|${nameKey(words[words.length - 1]!)}`, node);

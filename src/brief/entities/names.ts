@@ -2,6 +2,8 @@
 
 /** Lower-case, diacritics removed, typographic apostrophes folded to `'`. */
 export function fold(text: string): string {
+  // Most words are ASCII: skip the (slow) Unicode normalisation for them.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").toLowerCase();
 }
 
