@@ -763,6 +763,8 @@ const RULES: Rule[] = [
       }
       if (/^(second|minute)s?$/i.test(unit) && (countWord === 'a' || countWord === 'an') && !m[3]) return undefined;
       if (/^(second|third|fourth|fifth)$/i.test(countWord)) return undefined;
+      // "60 Minutes", "48 Hours": a numeral with a capitalised unit inside a sentence is a title.
+      if (/^\d/.test(countWord) && /^[A-Z]/.test(unit) && !m[1] && !m[2]) return undefined;
       const vague = VAGUE_COUNTS.has(countWord) || countWord === 'few';
       const from = m[1] ? m[1].length : 0;
       return { from, type: 'DURATION', value: fixed(durationValue(vague ? Number.NaN : count, unit)) };
@@ -818,6 +820,8 @@ const RULES: Rule[] = [
       const lower = m[0].toLowerCase();
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if (lower === 'now' && /^\s*that\b/i.test(after)) return undefined;
+      // A sentence opening with "Now" mostly turns the discourse ("Now the question is …"); annotators leave it out.
+      if (m[0] === 'Now' && /(^|[.!?]\s+|\n\s*|``\s*|"\s*)$/.test(text.slice(Math.max(0, m.index - 4), m.index))) return undefined;
       if (lower === 'the past' && /^\s+(\d|\w+ (days|weeks|months|years|decades))/i.test(after)) return undefined;
       if (m[1]) {
         // "Right now" is annotated as "now"; "current" only when it describes a state of things.
