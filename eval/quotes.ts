@@ -15,7 +15,7 @@ interface PolnearArticle {
 
 const BATCH = 60;
 /** Batches run at once (each is one CLI process). */
-const PARALLEL = 4;
+const PARALLEL = 2;
 
 export const evaluate: Evaluate = async (ctx) => {
   const dataset = 'polnear-dev';
