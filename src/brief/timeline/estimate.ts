@@ -1,8 +1,8 @@
 // Publish-day estimates for articles whose page gives no publish time: from dates and weekdays in the text, and the story's other publish times.
 import { splitSentences, type SentenceSpan } from '../../text/sentences.js';
 import { dayNumber, dayOfIso, isoDay, weekdayOf, type DayNumber } from './calendar.js';
-import { explicitDates, looksAhead, monthDays, relaysReport, weekdayMentions, type ExplicitDate } from './date-evidence.js';
-import { dayPhrases } from './phases.js';
+import { explicitDates, looksAhead, monthDays, relaysReport, weekdayMentions, type ExplicitDate, type MonthDay, type WeekdayMention } from './date-evidence.js';
+import { dayPhrases, type DayPhrase } from './phases.js';
 
 export interface TimelineArticle {
   key: string;
@@ -27,6 +27,10 @@ export interface EstimateOptions {
   dayOne?: string;
   /** Sentence spans of the text, when the caller has them already. */
   sentences?: SentenceSpan[];
+  /** The context as day numbers, when the caller has parsed it already (then `context` is not read). */
+  contextDays?: DayNumber[];
+  /** The text's evidence from `evidenceOf`, when the caller estimates one text against several contexts. */
+  evidence?: TextEvidence;
 }
 
 /** Only the head of a huge text is read for evidence: dates of the news sit near the top. */
@@ -42,55 +46,42 @@ const quoted = (text: string): string => `“${text.replace(/\s+/g, ' ').trim()}
 export function estimatePublished(article: TimelineArticle, context: string[] = [], options: EstimateOptions = {}): PublishEstimate | undefined {
   const stated = dayOfIso(article.published);
   if (stated !== undefined) return { earliest: isoDay(stated), latest: isoDay(stated), likely: isoDay(stated), basis: 'the publish time the page states' };
-  const text = article.text.length > MAX_SCANNED ? article.text.slice(0, MAX_SCANNED) : article.text;
-  const contextDays = context.map(dayOfIso).filter((d): d is DayNumber => d !== undefined).sort((a, b) => a - b);
+  const text = article.text ?? '';
+  // Distinct days only: a story of 500 articles has publish times on a handful of days.
+  const contextDays = [...new Set(options.contextDays ?? context.map(dayOfIso).filter((d): d is DayNumber => d !== undefined))].sort((a, b) => a - b);
 
-  const header = headerDates(text);
+  const evidence = options.evidence ?? evidenceOf(text, options.sentences);
+  const { header } = evidence;
   if (header.length) {
     const days = header.map((h) => h.day);
     const [lo, hi] = [Math.min(...days), Math.max(...days)];
     return { earliest: isoDay(lo), latest: isoDay(hi), likely: isoDay(lo), basis: `the date line ${header.map((h) => quoted(h.text)).join(' and ')} at the top of the text` };
   }
-
-  const sentences = options.sentences ?? splitSentences(text);
-  const sentenceAt = sentenceFinder(text, sentences);
-  const lower: { day: DayNumber; text: string }[] = [];
-
-  const explicit = explicitDates(text);
-  for (const date of explicit) {
-    if (looksAhead(sentenceAt(date.start).before)) continue;
-    lower.push({ day: date.day, text: date.text });
-  }
+  const lower: { day: DayNumber; text: string }[] = [...evidence.explicit];
   // Year-less dates need a year: the latest explicit date's, else the story's.
   const anchor = lower.length ? Math.max(...lower.map((l) => l.day)) : contextDays.length ? contextDays[contextDays.length >> 1] : undefined;
   if (anchor !== undefined) {
-    for (const md of monthDays(text, explicit)) {
-      if (looksAhead(sentenceAt(md.start).before)) continue;
+    for (const md of evidence.monthDays) {
       const day = nearestPastYear(md.month, md.day, anchor);
       if (day !== undefined) lower.push({ day, text: md.text });
     }
   }
   const dayOne = dayOfIso(options.dayOne);
-  if (dayOne !== undefined) {
-    for (const phrase of dayPhrases(text)) {
-      if (!looksAhead(sentenceAt(phrase.start).before)) lower.push({ day: dayOne + phrase.ordinal - 1, text: phrase.text });
-    }
-  }
-
-  const weekdays = weekdayMentions(text)
-    .filter((w) => !w.modified && !looksAhead(sentenceAt(w.start).before))
-    .map((w) => ({ ...w, report: relaysReport(sentenceAt(w.start).text) }));
+  if (dayOne !== undefined) for (const phrase of evidence.phrases) lower.push({ day: dayOne + phrase.ordinal - 1, text: phrase.text });
+  const { weekdays } = evidence;
   const floor = lower.length ? lower.reduce((a, b) => (b.day > a.day ? b : a)) : undefined;
 
   if (weekdays.length && (floor || contextDays.length)) {
     // Try each candidate day; the weekdays must all fall in the week before it. Cost: the oldest weekday's age,
     // plus half a day per day away from the latest text date (or from the nearest publish time of the story).
-    const from = floor ? floor.day : contextDays[0]! - WINDOW;
-    const to = floor ? floor.day + 13 : contextDays[contextDays.length - 1]! + WINDOW;
+    const weekdaySet = [...new Set(weekdays.map((w) => w.weekday))];
+    const near = floor ? [] : nearestDays(contextDays, MAX_CONTEXT_DAYS);
+    const candidates = floor ? range(floor.day, floor.day + 13) : [...new Set(near.flatMap((c) => range(c - WINDOW, c + WINDOW)))].sort((a, b) => a - b);
     let best: { day: DayNumber; cost: number } | undefined;
-    for (let day = from; day <= to; day++) {
-      const age = Math.max(...weekdays.map((w) => (weekdayOf(day) - w.weekday + 7) % 7));
-      const distance = floor ? day - floor.day : Math.min(...contextDays.map((c) => Math.abs(c - day)));
+    for (const day of candidates) {
+      let age = 0;
+      for (const w of weekdaySet) age = Math.max(age, (weekdayOf(day) - w + 7) % 7);
+      const distance = floor ? day - floor.day : distanceTo(near, day);
       const cost = age + distance / 2;
       if (!best || cost < best.cost) best = { day, cost };
     }
@@ -116,6 +107,34 @@ export function estimatePublished(article: TimelineArticle, context: string[] = 
     };
   }
   return undefined;
+}
+
+/** What a text says about its own time, whatever the story around it: read once, weighed against each context. */
+export interface TextEvidence {
+  header: ExplicitDate[];
+  /** Full dates that tell of the past (not plans). */
+  explicit: { day: DayNumber; text: string }[];
+  monthDays: MonthDay[];
+  phrases: DayPhrase[];
+  weekdays: (WeekdayMention & { report: boolean })[];
+}
+
+/** The date evidence of a text (its head, up to MAX_SCANNED characters). */
+export function evidenceOf(fullText: string, spans?: SentenceSpan[]): TextEvidence {
+  const text = fullText.length > MAX_SCANNED ? fullText.slice(0, MAX_SCANNED) : fullText;
+  const header = headerDates(text);
+  if (header.length) return { header, explicit: [], monthDays: [], phrases: [], weekdays: [] };
+  const sentences = spans ?? splitSentences(text);
+  const sentenceAt = sentenceFinder(text, sentences);
+  const past = <T extends { start: number }>(items: T[]): T[] => items.filter((item) => !looksAhead(sentenceAt(item.start).before));
+  const explicitAll = explicitDates(text);
+  return {
+    header,
+    explicit: past(explicitAll).map((d) => ({ day: d.day, text: d.text })),
+    monthDays: past(monthDays(text, explicitAll)),
+    phrases: past(dayPhrases(text)),
+    weekdays: past(weekdayMentions(text).filter((w) => !w.modified)).map((w) => ({ ...w, report: relaysReport(sentenceAt(w.start).text) })),
+  };
 }
 
 /** Full dates on short lines at the top of the text (a page's date line), or after a "Published"/"Updated" label. */
@@ -166,3 +185,29 @@ function nearestPastYear(month: number, day: number, anchor: DayNumber): DayNumb
 }
 
 const dedupe = (items: string[]): string[] => [...new Set(items)];
+
+/** At most this many of the story's publish days (those nearest its middle) are tried as weeks of publication. */
+const MAX_CONTEXT_DAYS = 24;
+
+const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+
+/** The `limit` days of a sorted list nearest its median, sorted. */
+function nearestDays(days: DayNumber[], limit: number): DayNumber[] {
+  if (days.length <= limit) return days;
+  const middle = days[days.length >> 1]!;
+  return [...days].sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle) || a - b).slice(0, limit).sort((a, b) => a - b);
+}
+
+/** Distance from `day` to the nearest of sorted `days`. */
+function distanceTo(days: DayNumber[], day: DayNumber): number {
+  let lo = 0;
+  let hi = days.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  let best = Math.abs(days[lo]! - day);
+  if (lo > 0) best = Math.min(best, Math.abs(days[lo - 1]! - day));
+  return best;
+}

@@ -105,7 +105,7 @@ export function eventClause(sentence: string, atOffset: number, remove: RemovedS
   }
   clause = balanceQuotes(clause.replace(/[\s,;:]+$/, '')).replace(/[\s,;:.]+$/, '');
   // A clause left ending on "and" or "for" (its date taken out) ends before it.
-  clause = clause.replace(/(?:\s+(?:and|or|but|for|on|in|at|of|to|with|from|since|the))+$/i, '');
+  clause = clause.replace(/(?:\s+(?:and|or|but|for|of|with|from|since|the))+$/i, '');
   return { text: capitalise(shorten(clause)), attribution };
 }
 
@@ -179,4 +179,4 @@ function balanceQuotes(text: string): string {
   return out.trim();
 }
 
-const capitalise = (text: string): string => (text ? text[0]!.toLocaleUpperCase('en') + text.slice(1) : text);
+const capitalise = (text: string): string => (text ? text[0]!.toUpperCase() + text.slice(1) : text);

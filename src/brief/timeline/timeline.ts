@@ -3,7 +3,7 @@ import { splitSentences, type SentenceSpan } from '../../text/sentences.js';
 import { findTimeExpressions, type TimeExpression } from '../../text/timex.js';
 import { dayNumber as dayNumberOf, dayOfIso, isoDay, rangeOfValue, type DayNumber } from './calendar.js';
 import { datesTheReport, explicitDates, looksAhead, relaysReport } from './date-evidence.js';
-import { estimatePublished, headerDates, type PublishEstimate, type TimelineArticle } from './estimate.js';
+import { estimatePublished, evidenceOf, headerDates, type PublishEstimate, type TextEvidence, type TimelineArticle } from './estimate.js';
 import { eventClause, eventWords, wordCount, type RemovedSpan } from './event-text.js';
 import { dayPhrases, electDayOne, type DayOneVote, type DayPhrase } from './phases.js';
 
@@ -69,7 +69,7 @@ const SAME_EVENT = 0.22;
 /** An event of a phase day joins the phase on this much likeness. */
 const PHASE_JOIN = 0.12;
 /** A second wording joins an entry's text when it shares less than this with the first. */
-const OTHER_WORDING = 0.2;
+const OTHER_WORDING = 0.3;
 /** A day phrase counts for day 1 only within this many days of its article's publish day. */
 const PHASE_REACH = 45;
 /** At most this many members of a cluster are compared with a newcomer (keeps a huge day linear). */
@@ -78,6 +78,10 @@ const COMPARED = 24;
 const JUNK_WORDS = /\b(?:published|updated|posted|first|last|modified|am|pm|a\.\s?m|p\.\s?m|edt|est|pdt|pst|cdt|cst|gmt|utc|bst|cet|et|pt|at|on|by|mon|tue|wed|thu|fri|sat|sun)\b/gi;
 /** Past-tense words just before a date: the sentence tells what happened. */
 const PAST_TENSE = /\b(?:\p{L}+ed|was|were|had|did|went|came|met|left|took|made|began|got|fled|shot|died|told|said|saw|held|won|lost)\b/iu;
+/** A newcomer joins a cluster when one of its first this many members is alike (single link over a sample). */
+const JOIN_COMPARED = 6;
+/** A newcomer is compared with at most this many clusters of its day: those sharing the most words with it. */
+const CLUSTERS_TRIED = 8;
 /** Prepositions that make a date the edge of a span, not the day something happened ("since 2016", "until June"). */
 const SPAN_EDGE = /\b(?:since|until|till|by|through|throughout|before|ahead of|starting|from)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$/i;
 
@@ -145,12 +149,21 @@ export function timelineOf(articles: TimelineArticle[]): StoryTimeline {
       const candidate = candidateOf(index, text, sentence, pointer, expression, reference);
       if (!candidate) continue;
       candidates.push(candidate);
-      bySentence.set(pointer, [...(bySentence.get(pointer) ?? []), candidate]);
+      const list = bySentence.get(pointer);
+      if (list) list.push(candidate);
+      else bySentence.set(pointer, [candidate]);
     }
-    // Day phrases, and day 1 from a phrase with a day-level event date in the same sentence.
-    spans.forEach((sentence, sentenceIndex) => {
-      const phrases = dayPhrases(text.slice(sentence.start, sentence.end)).map((p) => ({ ...p, start: p.start + sentence.start, end: p.end + sentence.start }));
-      if (!phrases.length) return;
+    // Day phrases (one pass over the text), and day 1 from a phrase with a day-level event date in the same sentence.
+    const grouped = new Map<number, DayPhrase[]>();
+    let at = 0;
+    for (const phrase of dayPhrases(text)) {
+      while (at < spans.length && spans[at]!.end <= phrase.start) at++;
+      if (at >= spans.length || phrase.start < spans[at]!.start) continue;
+      const list = grouped.get(at);
+      if (list) list.push(phrase);
+      else grouped.set(at, [phrase]);
+    }
+    for (const [sentenceIndex, phrases] of grouped) {
       phrasesBySentence.set(`${index}:${sentenceIndex}`, phrases);
       const dated = (bySentence.get(sentenceIndex) ?? []).filter((c) => c.precision === 'day' && c.kind === 'event' && !c.expected);
       for (const phrase of phrases) {
@@ -160,18 +173,19 @@ export function timelineOf(articles: TimelineArticle[]): StoryTimeline {
         nearest.phase = phrase.ordinal;
         votes.push({ article: article.key, dayOne: nearest.first - (phrase.ordinal - 1), estimated: nearest.estimated });
       }
-    });
+    }
   });
 
   const elected = electDayOne(votes);
   let lastPhase = 0;
+  const inSentence = sentenceIndex(candidates);
   if (elected) {
     for (const [where, phrases] of phrasesBySentence) {
       const [index, sentenceIndex] = where.split(':').map(Number) as [number, number];
       const reference = references[index]!;
       if (Math.abs(elected.day - reference.day) > PHASE_REACH) continue;
       const sentence = sentences[index]![sentenceIndex]!;
-      const dated = candidates.filter((c) => c.article === index && c.sentenceIndex === sentenceIndex && c.kind === 'event' && c.precision === 'day');
+      const dated = (inSentence.get(`${index}:${sentenceIndex}`) ?? []).filter((c) => c.kind === 'event' && c.precision === 'day');
       for (const phrase of phrases) {
         lastPhase = Math.max(lastPhase, phrase.ordinal);
         if (dated.length) continue;
@@ -184,7 +198,7 @@ export function timelineOf(articles: TimelineArticle[]): StoryTimeline {
   }
 
   const storyStart = Math.min(...references.filter((r): r is Reference => !!r).map((r) => r.day), elected?.day ?? Infinity) - BACKGROUND_DAYS;
-  const entries = mergeCandidates(candidates, articles, references, elected?.day, lastPhase, storyStart);
+  const entries = mergeCandidates(candidates, sentenceIndex(candidates), phrasesBySentence, articles, references, elected?.day, lastPhase, storyStart);
   const out: StoryTimeline['references'] = {};
   articles.forEach((a, i) => {
     const r = references[i];
@@ -199,11 +213,18 @@ function resolveReferences(articles: TimelineArticle[], sentences: SentenceSpan[
     const day = dayOfIso(a.published);
     return day === undefined ? undefined : { day, estimated: false };
   });
+  let known = -1;
+  const evidence = new Map<number, TextEvidence>();
   for (let round = 0; round < 2; round++) {
-    const context = references.filter((r): r is Reference => !!r).map((r) => isoDay(r.day));
+    const contextDays = references.filter((r): r is Reference => !!r).map((r) => r.day);
+    // A second round helps only when the first added publish days.
+    if (contextDays.length === known) break;
+    known = contextDays.length;
     articles.forEach((article, i) => {
       if (references[i] || !article.text) return;
-      const estimate = estimatePublished({ ...article, published: undefined }, context, { sentences: sentences[i] });
+      const read = evidence.get(i) ?? evidenceOf(article.text, sentences[i]);
+      evidence.set(i, read);
+      const estimate = estimatePublished({ ...article, published: undefined }, [], { evidence: read, contextDays });
       // Relative dates resolve against the most likely day (that of the freshest evidence), else the latest.
       if (estimate) references[i] = { day: dayOfIso(estimate.likely ?? estimate.latest)!, estimated: true, estimate };
     });
@@ -316,56 +337,89 @@ function daysInYearBefore(day: DayNumber): number {
   return dayNumberOf(y, m, d) - dayNumberOf(y - 1, m, d);
 }
 
+/** Candidates by `article:sentence`. */
+function sentenceIndex(candidates: Candidate[]): Map<string, Candidate[]> {
+  const index = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const key = `${c.article}:${c.sentenceIndex}`;
+    const list = index.get(key);
+    if (list) list.push(c);
+    else index.set(key, [c]);
+  }
+  return index;
+}
+
 const nearestTo = <T extends { dateStart: number }>(items: T[], at: number): T | undefined =>
   items.reduce<T | undefined>((best, c) => (!best || Math.abs(c.dateStart - at) < Math.abs(best.dateStart - at) ? c : best), undefined);
 
 /** Groups candidates by day (a map, never all pairs of the story), then by wording within a day. */
 function mergeCandidates(
   candidates: Candidate[],
+  inSentence: Map<string, Candidate[]>,
+  phrasesBySentence: Map<string, DayPhrase[]>,
   articles: TimelineArticle[],
   references: (Reference | undefined)[],
   dayOne: DayNumber | undefined,
   lastPhase: number,
   storyStart: number,
 ): TimelineEntry[] {
-  // Wordings and their words; a word found in many of the story's events weighs little.
+  // Words to compare events by come from the whole sentence (once per sentence); the wording, which costs more,
+  // is made only for the few candidates an entry's text is chosen from.
+  const sentenceWords = new Map<string, string[]>();
   for (const c of candidates) {
+    const key = `${c.article}:${c.sentenceIndex}`;
+    let words = sentenceWords.get(key);
+    if (!words) {
+      const text = articles[c.article]!.text;
+      let sentence = text.slice(c.sentence.start, c.sentence.end);
+      for (const other of inSentence.get(key) ?? []) {
+        if (!other.derived) sentence = sentence.slice(0, other.dateStart - c.sentence.start) + ' '.repeat(other.dateEnd - other.dateStart) + sentence.slice(other.dateEnd - c.sentence.start);
+      }
+      // A "sentence" of clock times and labels ("| Updated 9: 01 AM EDT") tells no event.
+      words = wordCount(sentence.replace(JUNK_WORDS, ' ')) >= 3 ? eventWords(sentence) : [];
+      sentenceWords.set(key, words);
+    }
+    c.words = words;
+  }
+  candidates = candidates.filter((c) => c.words.length > 0);
+  const wordingOfCandidate = (c: Candidate): void => {
+    if (c.clause) return;
     const text = articles[c.article]!.text;
     const sentence = text.slice(c.sentence.start, c.sentence.end);
     const remove: RemovedSpan[] = [];
-    for (const other of candidates) {
-      if (other.article === c.article && other.sentenceIndex === c.sentenceIndex && !other.derived) remove.push({ start: other.dateStart - c.sentence.start, end: other.dateEnd - c.sentence.start });
+    for (const other of inSentence.get(`${c.article}:${c.sentenceIndex}`) ?? []) {
+      if (!other.derived) remove.push({ start: other.dateStart - c.sentence.start, end: other.dateEnd - c.sentence.start });
     }
     // Day phrases go from the wording of the day they date (the phase), not from other dates' wordings.
-    if (c.phase !== undefined) for (const phrase of dayPhrases(sentence)) remove.push({ start: phrase.start, end: phrase.end, phrase: true });
+    if (c.phase !== undefined) {
+      for (const phrase of phrasesBySentence.get(`${c.article}:${c.sentenceIndex}`) ?? []) remove.push({ start: phrase.start - c.sentence.start, end: phrase.end - c.sentence.start, phrase: true });
+    }
     const clause = eventClause(sentence, c.dateStart - c.sentence.start, remove);
-    c.clause = clause.text;
+    c.clause = clause.text || sentence.slice(0, 200);
     c.attribution = clause.attribution;
-    c.words = eventWords(clause.text);
-  }
-  // A "sentence" of clock times and labels ("| Updated 9: 01 AM EDT") tells no event.
-  candidates = candidates.filter((c) => wordCount(c.clause.replace(JUNK_WORDS, ' ')) >= 3);
+  };
   const documentFrequency = new Map<string, number>();
   for (const c of candidates) for (const w of c.words) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
-  const weight = (w: string): number => Math.log(1 + candidates.length / (documentFrequency.get(w) ?? 1));
+  const weights = new Map<string, number>();
+  for (const [w, df] of documentFrequency) weights.set(w, Math.log(1 + candidates.length / df));
+  const profiles = new Map<Candidate, { set: Set<string>; total: number }>();
+  for (const c of candidates) profiles.set(c, { set: new Set(c.words), total: c.words.reduce((sum, w) => sum + weights.get(w)!, 0) });
   const similarity = (a: Candidate, b: Candidate): number => {
-    if (!a.words.length || !b.words.length) return 0;
-    const inB = new Set(b.words);
+    const pa = profiles.get(a)!;
+    const pb = profiles.get(b)!;
+    if (!pa.total || !pb.total) return 0;
+    const [small, large] = pa.set.size <= pb.set.size ? [pa, pb] : [pb, pa];
     let shared = 0;
-    let wa = 0;
-    let wb = 0;
-    for (const w of a.words) {
-      wa += weight(w);
-      if (inB.has(w)) shared += weight(w);
-    }
-    for (const w of b.words) wb += weight(w);
-    return shared / Math.min(wa, wb);
+    for (const w of small.set) if (large.set.has(w)) shared += weights.get(w)!;
+    return shared / Math.min(pa.total, pb.total);
   };
 
   const buckets = new Map<string, Candidate[]>();
   for (const c of candidates) {
     const key = `${c.value}|${c.kind}|${c.expected ? 'expected' : ''}`;
-    buckets.set(key, [...(buckets.get(key) ?? []), c]);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(c);
+    else buckets.set(key, [c]);
   }
   const entries: { entry: TimelineEntry; first: DayNumber; last: DayNumber; order: number }[] = [];
   for (const bucket of buckets.values()) {
@@ -374,6 +428,7 @@ function mergeCandidates(
     // The day's phase ("on the third day") first: other events of that day join it on a weaker likeness.
     const phase = bucket.filter((c) => c.phase !== undefined && c.kind === 'event');
     if (phase.length) clusters.push(phase);
+    const byWord = new Map<string, Candidate[][]>();
     for (const c of bucket) {
       if (c.phase !== undefined && c.kind === 'event') continue;
       // All reports of one day are one entry: the day the news came out.
@@ -381,15 +436,39 @@ function mergeCandidates(
         clusters[0]!.push(c);
         continue;
       }
+      // Only clusters sharing a word can be alike: an index from words to clusters keeps a crowded day linear.
+      // Only clusters sharing a word can be alike: an index from words to clusters keeps a crowded day linear.
+      // The first cluster (in the order they were made) with a member alike enough takes it.
       let best: { cluster: Candidate[]; score: number } | undefined;
-      for (const cluster of clusters) {
+      const tried: Candidate[][] = [];
+      const tryCluster = (cluster: Candidate[]): boolean => {
+        if (tried.includes(cluster)) return false;
+        tried.push(cluster);
+        const needed = cluster === phase ? PHASE_JOIN : SAME_EVENT;
         let score = 0;
-        for (const member of cluster.slice(0, COMPARED)) score = Math.max(score, similarity(c, member));
-        if (cluster === phase && score >= PHASE_JOIN) score = Math.max(score, SAME_EVENT);
-        if (!best || score > best.score) best = { cluster, score };
+        for (let i = 0; i < cluster.length && i < JOIN_COMPARED && score < needed; i++) score = Math.max(score, similarity(c, cluster[i]!));
+        if (score < needed) return false;
+        best = { cluster, score: SAME_EVENT };
+        return true;
+      };
+      if (!(phase.length && tryCluster(clusters[0]!))) {
+        search: for (const w of c.words) {
+          for (const cluster of byWord.get(w) ?? []) {
+            if (tryCluster(cluster) || tried.length >= CLUSTERS_TRIED) break search;
+          }
+        }
       }
-      if (best && best.score >= SAME_EVENT) best.cluster.push(c);
+      const home = (best as { cluster: Candidate[] } | undefined)?.cluster;
+      if (home) home.push(c);
       else clusters.push([c]);
+      const target = home ?? clusters[clusters.length - 1]!;
+      if (target.length <= COMPARED) {
+        for (const w of c.words) {
+          const list = byWord.get(w);
+          if (!list) byWord.set(w, [target]);
+          else if (list[list.length - 1] !== target && list.length < 4 * COMPARED) list.push(target);
+        }
+      }
     }
     for (const cluster of clusters) {
       const head = cluster[0]!;
@@ -397,7 +476,7 @@ function mergeCandidates(
       const entry: TimelineEntry = {
         date: head.value,
         label,
-        text: wordingOf(cluster, similarity),
+        text: wordingOf(cluster, similarity, wordingOfCandidate),
         sources: sourcesOf(cluster, articles, references),
         background: head.last < storyStart,
         estimated: cluster.every((c) => c.estimated),
@@ -415,25 +494,49 @@ function mergeCandidates(
 const ANAPHORIC = /^(?:He|She|It|They|This|That|These|Those|The announcement|The move)\b/;
 
 /** The most central wording of a cluster; with a clearly different second wording when three or more sources tell it. */
-function wordingOf(cluster: Candidate[], similarity: (a: Candidate, b: Candidate) => number): string {
+function wordingOf(cluster: Candidate[], similarity: (a: Candidate, b: Candidate) => number, prepare: (c: Candidate) => void): string {
   const score = (c: Candidate, pool: Candidate[]): number => {
     let total = 0;
-    for (const other of pool.slice(0, COMPARED)) if (other !== c) total += similarity(c, other);
+    for (let i = 0; i < pool.length && i < COMPARED; i++) if (pool[i] !== c) total += similarity(c, pool[i]!);
     const words = c.clause.split(/\s+/).length;
     // A wording that starts with "He" or is a fragment reads badly on its own.
     return total + (ANAPHORIC.test(c.clause) ? -1 : 0) + (words < 5 ? -0.5 : 0) + (c.derived ? -0.1 : 0) + (c.clause.endsWith('…') ? -0.2 : 0);
   };
-  const pick = (pool: Candidate[]): Candidate => pool.reduce((best, c) => (score(c, pool) > score(best, pool) ? c : best));
+  // The first members stand for a crowded cluster (its earliest articles): choosing among them stays cheap.
+  const pick = (all: Candidate[]): Candidate => {
+    const pool = all.length > 2 * COMPARED ? all.slice(0, 2 * COMPARED) : all;
+    for (const c of pool) prepare(c);
+    let best = pool[0]!;
+    let bestScore = -Infinity;
+    for (const c of pool) {
+      const value = score(c, pool);
+      if (value > bestScore) [best, bestScore] = [c, value];
+    }
+    return best;
+  };
   const first = pick(cluster);
   const prefix = first.kind === 'report' && first.attribution ? `${capitalise(first.attribution)} reports: ` : '';
   let text = prefix + (prefix ? lowerFirst(first.clause) : first.clause);
   const articles = new Set(cluster.map((c) => c.article));
   if (articles.size >= 3 && first.kind === 'event') {
-    const rest = cluster.filter((c) => c.article !== first.article && similarity(c, first) < OTHER_WORDING && !ANAPHORIC.test(c.clause) && c.clause.split(/\s+/).length >= 5);
+    // Told apart by the wordings themselves (the sentences around them share the attribution and the names).
+    const firstWords = new Set(eventWords(first.clause));
+    const apart = (c: Candidate): boolean => {
+      const words = eventWords(c.clause);
+      const shared = words.filter((w) => firstWords.has(w)).length;
+      return words.length > 0 && shared / Math.min(words.length, firstWords.size || 1) < OTHER_WORDING;
+    };
+    const rest = cluster.slice(0, 2 * COMPARED).filter((c) => c.article !== first.article);
+    for (const c of rest) prepare(c);
+    rest.splice(0, rest.length, ...rest.filter((c) => !ANAPHORIC.test(c.clause) && c.clause.split(/\s+/).length >= 5 && apart(c)));
     if (rest.length) text += `; ${lowerFirst(pick(rest).clause)}`;
   }
   return text;
 }
+
+const dayTexts = new Map<DayNumber, string>();
+/** `YYYY-MM-DD` of a day, remembered: a big story has a few publish days and thousands of sources. */
+const dayText = (day: DayNumber): string => dayTexts.get(day) ?? dayTexts.set(day, isoDay(day)).get(day)!;
 
 function sourcesOf(cluster: Candidate[], articles: TimelineArticle[], references: (Reference | undefined)[]): TimelineSource[] {
   const seen = new Set<string>();
@@ -456,7 +559,7 @@ function sourcesOf(cluster: Candidate[], articles: TimelineArticle[], references
         dateText: c.dateText,
         dateStart: c.dateStart,
         dateEnd: c.dateEnd,
-        published: isoDay(reference.day),
+        published: dayText(reference.day),
         ...(reference.estimated ? { publishedEstimated: true } : {}),
         ...(c.derived ? { derived: true } : {}),
       },
@@ -467,6 +570,6 @@ function sourcesOf(cluster: Candidate[], articles: TimelineArticle[], references
   return sources.map((s) => s.source);
 }
 
-const capitalise = (text: string): string => (text ? text[0]!.toLocaleUpperCase('en') + text.slice(1) : text);
+const capitalise = (text: string): string => (text ? text[0]!.toUpperCase() + text.slice(1) : text);
 /** Lower-cases the first letter of a function word (never of a name) when a wording continues another. */
 const lowerFirst = (text: string): string => (/^(?:The|A|An|In|On|At|He|She|It|They|This|That|Some|State)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
