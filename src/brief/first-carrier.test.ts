@@ -10,7 +10,7 @@ test('first carrier: the earliest stated time wins over later ones', () => {
   ]);
   assert.equal(first?.ref, 1);
   assert.equal(first?.estimated, false);
-  assert.match(first!.basis, /\[1\] published 2021-01-08T21:17:00Z; before \[2\]/);
+  assert.match(first!.basis, /\[1\] published 2021-01-08 21:17 UTC; before \[2\]/);
 });
 
 test('first carrier: an estimate of the same day does not beat a stated time, but is named', () => {

@@ -35,8 +35,16 @@ function interval(time: SourceTime): [number, number] | undefined {
   return undefined;
 }
 
+/** A stated time as people read it (`2021-01-08 21:17 UTC`); anything else as given. */
+const readable = (iso: string): string => {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const utc = new Date(ms).toISOString();
+  return utc.endsWith('T00:00:00.000Z') ? utc.slice(0, 10) : `${utc.slice(0, 10)} ${utc.slice(11, 16)} UTC`;
+};
+
 const label = (time: SourceTime): string =>
-  time.published ?? (time.estimate!.earliest === time.estimate!.latest ? `about ${time.estimate!.earliest}` : `${time.estimate!.earliest}..${time.estimate!.latest}`);
+  time.published ? readable(time.published) : (time.estimate!.earliest === time.estimate!.latest ? `about ${time.estimate!.earliest}` : `${time.estimate!.earliest}..${time.estimate!.latest}`);
 
 const refList = (refs: number[]): string => refs.map((r) => `[${r}]`).join('');
 

@@ -55,11 +55,15 @@ export function renderHtml(brief: Brief): string {
 
   if (brief.timeline.length) {
     parts.push('<h2>Timeline</h2><table><thead><tr><th>Date</th><th>Event</th><th>Sources</th></tr></thead><tbody>');
-    for (const e of brief.timeline) {
+    for (const e of brief.timeline.filter((entry) => !entry.background)) {
       const when = `${escapeHtml(e.date)}${e.label ? `<br><span class="meta">${escapeHtml(e.label)}</span>` : ''}${e.estimated ? ' <span class="tag">estimated</span>' : ''}${e.background ? ' <span class="tag">background</span>' : ''}${e.kind === 'report' ? ' <span class="tag">reported</span>' : ''}${e.expected ? ' <span class="tag">expected</span>' : ''}`;
       parts.push(`<tr><td>${when}</td><td>${escapeHtml(e.text)}</td><td>${spanRefs(e.sources)}</td></tr>`);
     }
     parts.push('</tbody></table>');
+    const background = brief.timeline.filter((entry) => entry.background);
+    if (background.length) {
+      parts.push(`<h3>Background dates</h3><ul>${background.map((e) => `<li>${escapeHtml(e.date)} — ${escapeHtml(e.text)} ${spanRefs(e.sources)}</li>`).join('')}</ul>`);
+    }
   }
 
   if (brief.quotes.length) {

@@ -7,9 +7,9 @@ import { say, writeLine } from './io.js';
 import { terminalSafe } from './terminal.js';
 
 /**
- * The brief format the cache is keyed by: a brief cached under another format is rebuilt. Change it
- * whenever buildBrief's output changes (a new section, a new field, a different rule), or users
- * keep reading briefs cached by the older code until their stories change.
+ * The brief format the cache is keyed by: a brief cached under another format is rebuilt. It follows
+ * BRIEF_VERSION (src/brief/model.ts), which changes whenever buildBrief's output changes, so users
+ * never read briefs cached by older code.
  */
 export const BRIEF_CACHE_FORMAT = `brief-v${BRIEF_VERSION}`;
 
