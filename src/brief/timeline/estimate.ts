@@ -75,13 +75,15 @@ export function estimatePublished(article: TimelineArticle, context: string[] = 
     // Try each candidate day; the weekdays must all fall in the week before it. Cost: the oldest weekday's age,
     // plus half a day per day away from the latest text date (or from the nearest publish time of the story).
     const weekdaySet = [...new Set(weekdays.map((w) => w.weekday))];
-    const near = floor ? [] : nearestDays(contextDays, MAX_CONTEXT_DAYS);
-    const candidates = floor ? range(floor.day, floor.day + 13) : [...new Set(near.flatMap((c) => range(c - WINDOW, c + WINDOW)))].sort((a, b) => a - b);
+    // A date in the text only bounds the publish day from below; the story's other publish days, when known, say where.
+    const near = nearestDays(floor ? contextDays.filter((c) => c >= floor.day - WINDOW) : contextDays, MAX_CONTEXT_DAYS);
+    const pool = near.length ? near.flatMap((c) => range(c - WINDOW, c + WINDOW)) : range(floor!.day, floor!.day + 13);
+    const candidates = [...new Set(pool.filter((day) => !floor || day >= floor.day))].sort((a, b) => a - b);
     let best: { day: DayNumber; cost: number } | undefined;
     for (const day of candidates) {
       let age = 0;
       for (const w of weekdaySet) age = Math.max(age, (weekdayOf(day) - w + 7) % 7);
-      const distance = floor ? day - floor.day : distanceTo(near, day);
+      const distance = near.length ? distanceTo(near, day) : day - floor!.day;
       const cost = age + distance / 2;
       if (!best || cost < best.cost) best = { day, cost };
     }
@@ -173,15 +175,18 @@ function sentenceFinder(text: string, sentences: SentenceSpan[]): (at: number) =
   };
 }
 
-/** The month-day on or before `anchor` (plus a day's slack), in the anchor's year or the one before. */
+/** The year that puts a month-day nearest `anchor`, a day after it counting double (news tells of the past). */
 function nearestPastYear(month: number, day: number, anchor: DayNumber): DayNumber | undefined {
-  const { year } = { year: Number(isoDay(anchor).slice(0, 4)) };
-  for (const y of [year, year - 1]) {
-    if (day > 28 && isoDay(dayNumber(y, month, day)).slice(5, 7) !== String(month).padStart(2, '0')) continue;
+  const year = Number(isoDay(anchor).slice(0, 4));
+  let best: { day: DayNumber; cost: number } | undefined;
+  for (const y of [year - 1, year, year + 1]) {
     const candidate = dayNumber(y, month, day);
-    if (candidate <= anchor + 1) return candidate;
+    // "February 30" rolls over into March: no such day.
+    if (isoDay(candidate).slice(5, 7) !== String(month).padStart(2, '0')) continue;
+    const cost = candidate > anchor + 1 ? 2 * (candidate - anchor) : anchor - candidate;
+    if (!best || cost < best.cost) best = { day: candidate, cost };
   }
-  return undefined;
+  return best?.day;
 }
 
 const dedupe = (items: string[]): string[] => [...new Set(items)];

@@ -260,6 +260,8 @@ function candidateOf(article: number, text: string, sentence: SentenceSpan, sent
   const at = expression.start - sentence.start;
   const before = sentenceText.slice(0, at);
   if (SPAN_EDGE.test(before)) return undefined;
+  // "about 1100 hrs IST" is a clock time, not the year 1100.
+  if (range.precision === 'year' && /^\s*(?:hrs|hours|h|GMT|UTC|IST|local)\b/i.test(sentenceText.slice(expression.end - sentence.start))) return undefined;
   const kind = datesTheReport(sentenceText, at, expression.end - sentence.start) ? 'report' : 'event';
   let { first, last } = range;
   // A weekday or a year-less date placed after the publish day although its clause tells of the past
