@@ -110,6 +110,15 @@ test('present, past and future references, and frequencies', () => {
   ]);
 });
 
+test('discourse "Now", programme titles and the generic "today\'s" are no time expressions', () => {
+  // A sentence opening with "Now" turns the discourse; inside the clause "now" still is the present.
+  assert.deepEqual(brief(findTimeExpressions('The vote failed. Now the party must regroup, and it is now weaker.', '2000-01-01')), [
+    'now|DATE|PRESENT_REF',
+  ]);
+  assert.deepEqual(brief(findTimeExpressions('She watched "48 Hours" and waited 48 hours.', '2000-01-01')), ['48 hours|DURATION|PT48H']);
+  assert.deepEqual(brief(findTimeExpressions("It matters in today's world, and today's vote counts.", '2000-01-05')), ['today|DATE|2000-01-05']);
+});
+
 test('names that look like months are left alone', () => {
   assert.deepEqual(findTimeExpressions('Attorney General Janet Reno met Jan Kavan. May I ask about the march?', '2000-01-01'), []);
 });

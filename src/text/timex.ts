@@ -553,8 +553,10 @@ const RULES: Rule[] = [
   // Days named from the reference: "today", "yesterday morning", "last night", "tonight", "this afternoon".
   {
     pattern: /\b(?:(the day (?:before|after) )?(today|yesterday|tomorrow|tonight)(?:\s+(morning|afternoon|evening|night))?|(this|last) (morning|afternoon|evening|night))\b/gi,
-    build: (m) => {
+    build: (m, text) => {
       const word = (m[2] ?? '').toLowerCase();
+      // "today's world": the present age, not the day; annotators leave it out.
+      if (word === 'today' && /^'s\s+(youth|young|world|society|generation|children|kids|teenagers|standards|culture)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return undefined;
       const extra = m[1] ? (/before/i.test(m[1]) ? -1 : 1) : 0;
       const offset = (word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0) + extra + (m[4]?.toLowerCase() === 'last' ? -1 : 0);
       const partWord = (m[3] ?? m[5])?.toLowerCase();
@@ -763,7 +765,7 @@ const RULES: Rule[] = [
       }
       if (/^(second|minute)s?$/i.test(unit) && (countWord === 'a' || countWord === 'an') && !m[3]) return undefined;
       if (/^(second|third|fourth|fifth)$/i.test(countWord)) return undefined;
-      // "60 Minutes", "48 Hours": a numeral with a capitalised unit inside a sentence is a title.
+      // "48 Hours": a numeral with a capitalised unit inside a sentence is a title (a programme, a race).
       if (/^\d/.test(countWord) && /^[A-Z]/.test(unit) && !m[1] && !m[2]) return undefined;
       const vague = VAGUE_COUNTS.has(countWord) || countWord === 'few';
       const from = m[1] ? m[1].length : 0;
