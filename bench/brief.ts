@@ -22,7 +22,7 @@ export interface BriefBenchOptions {
 
 export const BRIEF_USAGE = `usage: node --expose-gc dist/bench/run.js brief [--sizes 50,500] [--reps R] [--seed S]
   --sizes LIST  story sizes in articles (default 50,500)
-  --reps R      timed runs per measurement after one warm-up, medians reported (default 7; fewer than 5 is
+  --reps R      timed runs per measurement after one warm-up, medians reported (default 5; fewer is
                 flagged in the output: a quick look or a profile, not a figure to publish)
   --seed S      story generator seed (default 42)`;
 
@@ -32,7 +32,7 @@ const TARGET_MS: Record<number, number> = { 50: 300, 500: 3000 };
 const FORMAT = 'bench';
 
 export function parseBriefOptions(argv: string[]): BriefBenchOptions {
-  const options: BriefBenchOptions = { sizes: [50, 500], reps: 7, seed: 42 };
+  const options: BriefBenchOptions = { sizes: [50, 500], reps: 5, seed: 42 };
   for (let i = 0; i < argv.length; i += 2) {
     const [name, value] = [argv[i]!, argv[i + 1] ?? ''];
     if (name === '--help' || name === '-h') {
