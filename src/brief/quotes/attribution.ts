@@ -27,7 +27,37 @@ export interface DocumentTokens {
   quoteFirst: number[];
   quoteLast: number[];
   lexicon: Lexicon;
+  /** Number of word tokens before token i (i in 0..words.length): word counts of any range in O(1). */
+  wordsBefore: Int32Array;
+  /** Number of word tokens outside quotation marks before token i. */
+  outsideBefore: Int32Array;
+  /** The first token at or after i where reported content stops (a semicolon, ", according to", ", adding"). */
+  contentStop: Int32Array;
 }
+
+/** The per-document tables of DocumentTokens, built in one pass each. */
+export function documentTables(words: Word[], lexicon: Lexicon): Pick<DocumentTokens, 'wordsBefore' | 'outsideBefore' | 'contentStop'> {
+  const n = words.length;
+  const wordsBefore = new Int32Array(n + 1);
+  const outsideBefore = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    wordsBefore[i + 1] = wordsBefore[i]! + (w.word ? 1 : 0);
+    outsideBefore[i + 1] = outsideBefore[i]! + (w.word && w.quote === -1 ? 1 : 0);
+  }
+  const contentStop = new Int32Array(n + 1);
+  contentStop[n] = n;
+  for (let j = n - 1; j >= 0; j--) {
+    const t = words[j]!;
+    const next = words[j + 1];
+    const stop = isPunct(t, ';') || (isPunct(t, ',') && isWord(next) && (next.lower === 'according' || (/ing$/.test(next.lower) && lexicon.cues.has(next.lower))));
+    contentStop[j] = stop ? j : contentStop[j + 1]!;
+  }
+  return { wordsBefore, outsideBefore, contentStop };
+}
+
+/** Reported content without quotation marks longer than this many tokens is cut there: no sentence is that long, a run-on text is. */
+const MAX_CONTENT_TOKENS = 300;
 
 // Closed-class time and manner words that may follow a cue before its content ("said Tuesday that …").
 const TIME = new Set([
@@ -119,11 +149,7 @@ function lowerBound(quotes: QuotedSpan[], offset: number): number {
   return lo;
 }
 
-const wordCount = (doc: DocumentTokens, first: number, last: number): number => {
-  let n = 0;
-  for (let i = first; i < last; i++) if (doc.words[i]!.word) n++;
-  return n;
-};
+const wordCount = (doc: DocumentTokens, first: number, last: number): number => (last > first ? doc.wordsBefore[last]! - doc.wordsBefore[first]! : 0);
 
 /** The frames of one sentence, in cue order. `previous` is the last speaker met (for "…, adding that …"). */
 export function sentenceFrames(doc: DocumentTokens, s: Sentence, previous: Range | null): Frame[] {
@@ -257,18 +283,7 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
     if (onlyBelief ? starts && !(w.lower === 'that' && !isWord(words[k + 1])) : starts || w.word) {
       // "said to be …" is not what someone said; "pledged to oppose …" is.
       if (w.lower === 'to' && /^(?:say|says|said|saying)$/.test(words[c]!.lower)) return null;
-      let end = s.last;
-      for (let j = k + 1; j < s.last; j++) {
-        const t = words[j]!;
-        if (isPunct(t, ';')) {
-          end = j;
-          break;
-        }
-        if (isPunct(t, ',') && isWord(words[j + 1]) && (words[j + 1]!.lower === 'according' || (/ing$/.test(words[j + 1]!.lower) && doc.lexicon.cues.has(words[j + 1]!.lower)))) {
-          end = j;
-          break;
-        }
-      }
+      const end = Math.min(doc.contentStop[k + 1]!, s.last, k + MAX_CONTENT_TOKENS);
       return make(k, end, speaker);
     }
     return null;

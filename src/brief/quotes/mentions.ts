@@ -1,5 +1,5 @@
 // Speaker mentions around a cue (the noun phrase before or after it) and their resolution to a person's name.
-import nlp from 'compromise';
+import type { EntityMention } from '../entities/entities.js';
 import { quoteLexicon } from './lexicon.js';
 import type { Word } from './words.js';
 
@@ -143,9 +143,29 @@ export function bareName(mention: string): string | null {
   return name || null;
 }
 
+const PERSON_OR_GROUP: ReadonlySet<string> = new Set(['PER', 'ORG']);
+
 interface PersonMention {
   start: number;
   name: string;
+}
+
+/** Index of the first item whose start is >= offset. */
+function lowerBound(list: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Insert keeping the list sorted by start (after equal starts); appends in O(1) when called in text order. */
+function insertSorted(list: PersonMention[], item: PersonMention): void {
+  if (!list.length || list[list.length - 1]!.start <= item.start) list.push(item);
+  else list.splice(lowerBound(list, item.start + 1), 0, item);
 }
 
 /**
@@ -153,79 +173,56 @@ interface PersonMention {
  * ("Yang" -> "Yang Moo-jin"), a personal pronoun or a definite description to the last person named before it.
  */
 export class NameResolver {
+  /** People met, by offset; and the people of several words by each of their words. */
   private persons: PersonMention[] = [];
-  private sorted = true;
+  private byWord = new Map<string, PersonMention[]>();
 
-  constructor(text: string, words: Word[]) {
-    // compromise tells which capitalised runs are people; the runs themselves come from the tokens, so that
-    // "Kim Jong Un" and "Yang Moo-jin" stay whole. On huge inputs the tagger is skipped (speaker mentions remain).
-    const people: { start: number; end: number }[] = [];
-    if (text.length <= 400_000) {
-      try {
-        for (const person of nlp(text).people().json({ offset: true }) as { offset: { start: number; length: number } }[]) {
-          people.push({ start: person.offset.start, end: person.offset.start + person.offset.length });
-        }
-      } catch {
-        // A failure of the tagger leaves name resolution to the speaker mentions.
-      }
-    }
-    people.sort((a, b) => a.start - b.start);
-    let p = 0;
-    for (let i = 0; i < words.length; i++) {
-      if (!isName(words[i])) continue;
-      let j = i + 1;
-      while (j < words.length && (isName(words[j]) || (isWord(words[j]) && NAME_JOINERS.has(words[j]!.lower) && isName(words[j + 1])))) j++;
-      const start = words[i]!.start;
-      const end = words[j - 1]!.end;
-      while (p < people.length && people[p]!.end <= start) p++;
-      if (p < people.length && people[p]!.start < end) {
-        const name = bareName(text.slice(start, end));
-        if (name) this.persons.push({ start, name });
-      }
-      i = j - 1;
-    }
+  /** Entity mentions by start offset, to name a speaker mention that holds one. */
+  private entities: EntityMention[];
+
+  /**
+   * `mentions` are the text's entity mentions (findEntities): people give the names pronouns and descriptions resolve
+   * to, under their canonical name ("Obama" met first still resolves to "Barack Obama" named later).
+   */
+  constructor(mentions: readonly EntityMention[]) {
+    this.entities = mentions.filter((m) => m.end > m.start).slice().sort((a, b) => a.start - b.start);
+    for (const m of this.entities) if (m.type === 'PER' && m.name) this.add(m.start, m.name);
+  }
+
+  /** The canonical name of the first person or organisation mention inside [start, end), or null. */
+  entityIn(start: number, end: number, types: ReadonlySet<string> = PERSON_OR_GROUP): EntityMention | null {
+    const list = this.entities;
+    for (let i = lowerBound(list, start); i < list.length && list[i]!.start < end; i++) if (list[i]!.end <= end && types.has(list[i]!.type)) return list[i]!;
+    return null;
   }
 
   /** Record a named speaker mention (persons are also who speaks). */
   add(start: number, name: string): void {
-    this.persons.push({ start, name });
-    this.sorted = false;
+    insertSorted(this.persons, { start, name });
+    if (name.includes(' ')) for (const word of new Set(name.split(' '))) insertSorted(this.byWord.get(word) ?? this.byWord.set(word, []).get(word)!, { start, name });
   }
 
   private list(): PersonMention[] {
-    if (!this.sorted) {
-      this.persons.sort((a, b) => a.start - b.start);
-      this.sorted = true;
-    }
     return this.persons;
   }
 
-  /** The fullest earlier name that holds this one's words ("Kim" -> "Kim Jong Un"); the name itself otherwise. */
+  /**
+   * The fullest name that holds this one's words ("Kim" -> "Kim Jong Un"): the last such name before `before`, else
+   * the first after it ("Kim …, Kim Jong Un said"); the name itself otherwise. Indexed by word, so a long text of
+   * many people costs a binary search per call, not a scan.
+   */
   full(name: string, before: number): string {
     if (name.includes(' ')) return name;
-    let best: string | null = null;
-    for (const person of this.list()) {
-      const words = person.name.split(' ');
-      if (words.length < 2 || !words.includes(name)) continue;
-      if (person.start < before) best = person.name;
-      else {
-        best ??= person.name; // introduced only later ("Kim …, Kim Jong Un said")
-        break;
-      }
-    }
-    return best ?? name;
+    const list = this.byWord.get(name);
+    if (!list) return name;
+    const at = lowerBound(list, before);
+    return (at > 0 ? list[at - 1]! : list[0]!).name;
   }
 
   /** The last person named before `offset`, as a full name. */
   lastPerson(offset: number): string | null {
     const list = this.list();
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(list, offset);
     return lo > 0 ? this.full(list[lo - 1]!.name, list[lo - 1]!.start + 1) : null;
   }
 

@@ -98,3 +98,32 @@ test('seed articles: the KCNA quotation is Kim Jong Un relayed by KCNA; Yang Moo
   assert.ok(quotesOf('000').some((q) => q.speaker?.name === 'Yang Moo-jin' && q.kind === 'direct'));
   assert.ok(quotesOf('003').some((q) => q.speaker?.name === 'Harry J. Kazianis'));
 });
+
+test('entity mentions passed in name the speakers; without them findQuotes finds its own', () => {
+  const text = 'Dara Quill spoke first. She said that the port would reopen in May.';
+  const own = one(findQuotes(text), 'port would reopen');
+  assert.equal(own.speaker?.name, 'Dara Quill');
+  // The caller's canonical name wins (the brief merges names across a story).
+  const given = findQuotes(text, { mentions: [{ start: 0, end: 10, text: 'Dara Quill', type: 'PER', name: 'Dara J. Quill' }] });
+  assert.equal(one(given, 'port would reopen').speaker?.name, 'Dara J. Quill');
+  // No person mentions: the pronoun stays unresolved rather than picking a stranger.
+  assert.equal(one(findQuotes(text, { mentions: [] }), 'port would reopen').speaker?.name, null);
+});
+
+test('cost stays linear in the text length (many people, many cues, one huge sentence)', () => {
+  const paragraph = (i: number) => `Officer Lee${i} Park${i} arrived. "We are looking at every option we have," Park${i} said. She added that the talks, according to aides, would go on; Park${i} told reporters that nothing was decided.\n\n`;
+  const make = (n: number) => Array.from({ length: n }, (_, i) => paragraph(i)).join('');
+  const cost = (text: string) => {
+    findQuotes(text);
+    const started = performance.now();
+    findQuotes(text);
+    return (performance.now() - started) / text.length;
+  };
+  const small = cost(make(50));
+  const large = cost(make(2000));
+  assert.ok(large < small * 5 + 1e-4, `per-character cost rose from ${small} to ${large}`);
+  const runOn = 'He said that, '.repeat(20_000);
+  const started = performance.now();
+  findQuotes(runOn);
+  assert.ok(performance.now() - started < 3000, 'a 20,000-cue sentence is handled in well under 3 s');
+});

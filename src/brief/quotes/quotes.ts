@@ -1,6 +1,7 @@
 // Quotes and speakers of a text: direct quotations, reported speech and beliefs, each with its speaker mention,
 // the speaker's resolved name, the cue, and a medium that relays it (He "declared …," KCNA said).
-import { sentenceFrames, textOf, type DocumentTokens, type Frame } from './attribution.js';
+import { findEntities, type EntityMention } from '../entities/entities.js';
+import { documentTables, sentenceFrames, textOf, type DocumentTokens, type Frame } from './attribution.js';
 import { quoteLexicon } from './lexicon.js';
 import { NameResolver, bareName, isMedium, isName, mediumName, subjectBefore, type Range } from './mentions.js';
 import { findQuotedSpans, findSingleQuotedSpans } from './quote-marks.js';
@@ -30,9 +31,14 @@ const MIN_STANDALONE_WORDS = 4;
 /** A quotation-only sentence continues the last attributed quote when it follows within this many sentences. */
 const CONTINUATION_SENTENCES = 1;
 
+export interface FindQuotesOptions {
+  /** The text's entity mentions when the caller has them already (the brief does); else they are found here. */
+  mentions?: readonly EntityMention[];
+}
+
 /** All quotes of the text, in text order. Never throws on odd input; linear in the text length. */
-export function findQuotes(text: string): Quote[] {
-  if (!text) return [];
+export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote[] {
+  if (typeof text !== 'string' || !text) return [];
   const double = findQuotedSpans(text);
   const quotes = [...double, ...findSingleQuotedSpans(text, double)].sort((a, b) => a.start - b.start);
   const words = tokenizeWords(text, quotes);
@@ -43,9 +49,10 @@ export function findQuotes(text: string): Quote[] {
     if (quoteFirst[w.quote] === -1) quoteFirst[w.quote] = i;
     quoteLast[w.quote] = i;
   });
-  const doc: DocumentTokens = { text, words, quotes, quoteFirst, quoteLast, lexicon: quoteLexicon() };
+  const lexicon = quoteLexicon();
+  const doc: DocumentTokens = { text, words, quotes, quoteFirst, quoteLast, lexicon, ...documentTables(words, lexicon) };
   const sentences = splitWordSentences(text, words);
-  const resolver = new NameResolver(text, words);
+  const resolver = new NameResolver(options.mentions ?? findEntities(text));
 
   const frames: { frame: Frame; sentence: number }[] = [];
   let previous: Range | null = null;
@@ -85,8 +92,7 @@ export function findQuotes(text: string): Quote[] {
         }
       }
       if (span.words < MIN_STANDALONE_WORDS) continue;
-      let outside = 0;
-      for (let k = sentence.first; k < sentence.last; k++) if (words[k]!.word && words[k]!.quote === -1) outside++;
+      const outside = doc.outsideBefore[sentence.last]! - doc.outsideBefore[sentence.first]!;
       const whole = outside <= 1;
       if (!whole) continue;
       const base: { frame: Frame; sentence: number } | null = lastAttributed;
