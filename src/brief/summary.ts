@@ -53,21 +53,38 @@ export function summarize(documents: SummaryDocument[], words = 80): SummarySent
   if (raw.length === 0) return fallback(documents, words);
   const { documents: sentences, df } = documentFrequencies(raw.map((r) => r.counts));
   const centroid = new Map<string, number>();
+  // Copies of one sentence (wire text run by many outlets) are one group: compared once, scored
+  // once, represented by their earliest position (the best lead score of the copies).
+  const groups = new Map<string, { members: typeof raw; vector: Map<string, number> }>();
   for (const r of raw) {
-    const vector = tfidf(r.counts, sentences, df);
-    for (const [term, weight] of vector) centroid.set(term, (centroid.get(term) ?? 0) + weight);
-    candidates.push({ text: r.doc.text.slice(r.start, r.end), document: r.doc.id, start: r.start, end: r.end, support: [r.doc.id], score: 0, vector, position: r.position });
+    const key = r.doc.text.slice(r.start, r.end).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const group = groups.get(key);
+    if (group) group.members.push(r);
+    else groups.set(key, { members: [r], vector: tfidf(r.counts, sentences, df) });
   }
-  const others = likeSentences(candidates);
-  candidates.forEach((c, i) => {
-    for (const j of others(i)) {
-      const other = candidates[j]!;
-      if (other.document === c.document || c.support.includes(other.document)) continue;
-      if (cosine(c.vector, other.vector) >= SAME_SENTENCE) c.support.push(other.document);
-    }
-    const lead = 1 / (1 + c.position * 0.5);
-    const supportShare = documents.length > 1 ? (c.support.length - 1) / (documents.length - 1) : 0;
-    c.score = cosine(c.vector, centroid) * (0.6 + 0.4 * lead) * (1 + 0.5 * supportShare);
+  for (const group of groups.values()) {
+    for (const [term, weight] of group.vector) centroid.set(term, (centroid.get(term) ?? 0) + weight * group.members.length);
+  }
+  const order = new Map(documents.map((d, i) => [d.id, i]));
+  const unique = [...groups.values()].map((group) => {
+    const best = group.members.reduce((x, y) => (y.position < x.position ? y : x));
+    return { group, best, docs: new Set(group.members.map((m) => m.doc.id)) };
+  });
+  const like = likeSentences(unique.map((u) => u.group.vector), SAME_SENTENCE);
+  let centroidNorm = 0;
+  for (const weight of centroid.values()) centroidNorm += weight * weight;
+  centroidNorm = Math.sqrt(centroidNorm) || 1;
+  unique.forEach((u, i) => {
+    const support = new Set(u.docs);
+    for (const j of like(i)) for (const doc of unique[j]!.docs) support.add(doc);
+    const r = u.best;
+    const list = [r.doc.id, ...[...support].filter((d) => d !== r.doc.id).sort((x, y) => order.get(x)! - order.get(y)!)];
+    let dot = 0;
+    for (const [term, weight] of u.group.vector) dot += weight * centroid.get(term)!;
+    const lead = 1 / (1 + r.position * 0.5);
+    const supportShare = documents.length > 1 ? (list.length - 1) / (documents.length - 1) : 0;
+    const score = (dot / centroidNorm) * (0.6 + 0.4 * lead) * (1 + 0.5 * supportShare);
+    candidates.push({ text: r.doc.text.slice(r.start, r.end), document: r.doc.id, start: r.start, end: r.end, support: list, score, vector: u.group.vector, position: r.position });
   });
   candidates.sort((x, y) => y.score - x.score);
   const picked: Candidate[] = [];
@@ -78,36 +95,39 @@ export function summarize(documents: SummaryDocument[], words = 80): SummarySent
     picked.push(c);
     total += c.text.split(/\s+/).length;
   }
-  const order = new Map(documents.map((d, i) => [d.id, i]));
   picked.sort((x, y) => x.position - y.position || order.get(x.document)! - order.get(y.document)!);
   return picked.map(({ vector: _v, position: _p, ...sentence }) => sentence);
 }
 
-/** Up to this many sentences every pair is compared; beyond, only pairs that share an uncommon term. */
-const ALL_PAIRS = 2500;
-/** A term in more sentences than this is too common to find like sentences by (its pairs are many, its weight low). */
-const COMMON_TERM = 400;
-
 /**
- * The candidates worth comparing with sentence `i`, in index order. Sentences alike enough to
- * support each other share several terms; indexing by terms keeps a 500-article story from
- * comparing all of its tens of thousands of sentence pairs.
+ * For each unit vector, the others whose cosine with it reaches `threshold`. Exact, and fast by
+ * prefix filtering: if two unit vectors share no term among the heaviest terms of one of them
+ * whose weights leave less than `threshold` of its norm outside, their cosine is below `threshold`.
+ * So each vector probes an index of all vectors with its prefix only, and only the pairs it finds
+ * are compared.
  */
-function likeSentences(candidates: { vector: Map<string, number> }[]): (i: number) => Iterable<number> {
-  const all = candidates.map((_, i) => i);
-  if (candidates.length <= ALL_PAIRS) return () => all;
+export function likeSentences(vectors: Map<string, number>[], threshold: number): (i: number) => number[] {
   const postings = new Map<string, number[]>();
-  candidates.forEach((c, i) => {
-    for (const term of c.vector.keys()) (postings.get(term) ?? postings.set(term, []).get(term)!).push(i);
+  vectors.forEach((vector, i) => {
+    for (const term of vector.keys()) (postings.get(term) ?? postings.set(term, []).get(term)!).push(i);
   });
   return (i) => {
-    const shared = new Set<number>();
-    for (const term of candidates[i]!.vector.keys()) {
-      const list = postings.get(term)!;
-      if (list.length > COMMON_TERM) continue;
-      for (const j of list) shared.add(j);
+    const vector = vectors[i]!;
+    const terms = [...vector.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    let rest = 0;
+    for (const [, weight] of terms) rest += weight * weight;
+    const seen = new Set<number>([i]);
+    const found: number[] = [];
+    for (const [term, weight] of terms) {
+      if (Math.sqrt(rest) < threshold) break;
+      rest -= weight * weight;
+      for (const j of postings.get(term)!) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        if (cosine(vector, vectors[j]!) >= threshold) found.push(j);
+      }
     }
-    return [...shared].sort((x, y) => x - y);
+    return found.sort((x, y) => x - y);
   };
 }
 
