@@ -220,3 +220,80 @@ test('a 2,000-word sentence without capitals, and one of digits, finish quickly'
     for (const e of found) assert.equal(text.slice(e.start, e.end), e.text);
   }
 });
+
+// Bugs found on real news pages; the sentences below are invented.
+
+test('a dotted month abbreviation may touch its day', () => {
+  assert.deepEqual(brief(findTimeExpressions('The summit opened Feb.9, 2019 and closed Sept.12.', '2019-10-01')), [
+    'Feb.9, 2019|DATE|2019-02-09',
+    'Sept.12|DATE|2019-09-12',
+  ]);
+});
+
+test('text in capitals reads as text in mixed case, and the modal "MAY" stays a verb', () => {
+  assert.deepEqual(brief(findTimeExpressions('UPDATED: MONDAY, MARCH 4, 2019', '2019-03-05')), ['MONDAY, MARCH 4, 2019|DATE|2019-03-04']);
+  assert.deepEqual(brief(findTimeExpressions('THIS MAY BE THE LAST VOTE BEFORE MAY 20, AIDES SAID ON TUESDAY.', '2019-03-07')), [
+    'MAY 20|DATE|2019-05-20',
+    'TUESDAY|DATE|2019-03-05',
+  ]);
+  assert.deepEqual(brief(findTimeExpressions('THE BOARD MEETS AT 48 HOURS NOTICE.', '2019-03-07')), ['48 HOURS|DURATION|PT48H']);
+});
+
+test('text without capitals still has its weekdays, months and holidays', () => {
+  assert.deepEqual(brief(findTimeExpressions('the envoy pledged on wednesday that she will return in june, though prices may fall.', '2021-01-08')), [
+    'wednesday|DATE|2021-01-06',
+    'june|DATE|2021-06',
+  ]);
+  assert.deepEqual(brief(findTimeExpressions('families met at christmas.', '2021-01-08')), ['christmas|DATE|2020-12-25']);
+  // In ordinary text a lower-case "may" or "thanksgiving" is no date; a lower-case weekday still is.
+  assert.deepEqual(brief(findTimeExpressions('In June the mayor said rates may rise and gave thanksgiving on friday.', '2021-07-08')), [
+    'June|DATE|2021-06',
+    'friday|DATE|2021-07-02',
+  ]);
+});
+
+test('slashed dates laid out with spaces: month first as unspaced, a first number above 12 is the day', () => {
+  assert.deepEqual(brief(findTimeExpressions('Posted 07 / 04 / 2016, updated 25 / 12 / 2016, filed 7/4/2016.', '2017-01-01')), [
+    '07 / 04 / 2016|DATE|2016-07-04',
+    '25 / 12 / 2016|DATE|2016-12-25',
+    '7/4/2016|DATE|2016-07-04',
+  ]);
+  assert.deepEqual(brief(findTimeExpressions('Stamped 31 / 02 / 2016.', '2017-01-01')), ['2016|DATE|2016']);
+});
+
+test('clock times with a spaced colon and 24-hour times with hrs, hours or a zone', () => {
+  assert.deepEqual(brief(findTimeExpressions('Last updated 7: 45 PM EST on the day, then at 9 : 05 AM.', '2019-03-05')), [
+    '7: 45 PM EST|TIME|2019-03-05T19:45',
+    '9 : 05 AM|TIME|2019-03-05T09:05',
+  ]);
+  assert.deepEqual(brief(findTimeExpressions('Troops crossed at about 0630 hrs IST, again around 1530 hours and at 2215 GMT.', '2016-06-01')), [
+    '0630 hrs IST|TIME|2016-06-01T06:30',
+    '1530 hours|TIME|2016-06-01T15:30',
+    '2215 GMT|TIME|2016-06-01T22:15',
+  ]);
+  // A count of hours is no clock time and no year; a zone time in brackets restates the time before it.
+  assert.deepEqual(brief(findTimeExpressions('The pilot logged 1200 hours.', '2016-06-01')), ['1200 hours|DURATION|PT1200H']);
+  assert.deepEqual(brief(findTimeExpressions('The blast came at 8:10 a.m. (0510 GMT).', '2016-06-01')), ['8:10 a.m.|TIME|2016-06-01T08:10']);
+});
+
+test('the verb that governs a date sets its tense, not a later clause', () => {
+  // 2015-09-10 is a Thursday.
+  assert.deepEqual(brief(findTimeExpressions('The senator flew to Denver on Tuesday evening, for what is expected to be a long trip.', '2015-09-10')), [
+    'Tuesday evening|DATE|2015-09-08',
+  ]);
+  assert.deepEqual(brief(findTimeExpressions('She arrived on Monday and will stay.', '2015-09-10')), ['Monday|DATE|2015-09-07']);
+  assert.deepEqual(brief(findTimeExpressions('The bill passed by the House on Tuesday will go to the Senate.', '2015-09-10')), ['Tuesday|DATE|2015-09-08']);
+  // Future talk still looks ahead.
+  assert.deepEqual(brief(findTimeExpressions('The panel will meet on Tuesday, aides said.', '2015-09-10')), ['Tuesday|DATE|2015-09-15']);
+  assert.deepEqual(brief(findTimeExpressions('Talks are expected to be held on Tuesday.', '2015-09-10')), ['Tuesday|DATE|2015-09-15']);
+});
+
+test('a month and day without a year in a past clause is the latest such day; plans and deadlines stay near', () => {
+  assert.deepEqual(brief(findTimeExpressions('The driver crashed into a fence on Oct. 20, and then fled.', '2015-09-10')), ['Oct. 20|DATE|2014-10-20']);
+  assert.deepEqual(brief(findTimeExpressions('He was elected in November.', '2015-09-10')), ['November|DATE|2014-11']);
+  assert.deepEqual(brief(findTimeExpressions('The court ordered him to appear on Oct. 20.', '2015-09-10')), ['Oct. 20|DATE|2015-10-20']);
+  assert.deepEqual(brief(findTimeExpressions('Lawyers missed the Oct. 20 deadline.', '2015-09-10')), ['Oct. 20|DATE|2015-10-20']);
+  assert.deepEqual(brief(findTimeExpressions('The minister has invited them to a summit on Oct. 20.', '2015-09-10')), ['Oct. 20|DATE|2015-10-20']);
+  // A weekday written with the date picks the year in which the two agree.
+  assert.deepEqual(brief(findTimeExpressions('The paper said in an editorial on Monday, Sept. 14.', '2015-09-13')), ['Monday, Sept. 14|DATE|2015-09-14']);
+});

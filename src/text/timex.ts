@@ -93,6 +93,8 @@ const NUMBER_RE = `(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?: 1/2)?|${NUMBER_WORD_RE}(?:
 const UNIT_RE = '(?:second|minute|hour|day|week|fortnight|month|year|decade|century|centuries)';
 const YEAR_RE = '(?:1[0-9]{3}|20[0-9]{2})';
 const DAY_NUMBER_RE = '(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+/** Time zones written after a clock time; only abbreviations that are no English word, so case may be ignored. */
+const ZONE_RE = '(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|IST|JST|KST|HKT|SGT|AEST|AEDT|MSK|WIB|PKT|ET|PT|local time)';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Calendar arithmetic (UTC dates, so the host's time zone never moves a day)
@@ -226,31 +228,113 @@ function shiftedValue(reference: Day, count: number, unitWord: string): string {
 }
 
 /** Future markers that settle the tense by themselves. */
-const STRONG_FUTURE = /\b(will|won't|wo n't|'ll|shall|going to|next|upcoming|tomorrow)\b/i;
+const STRONG_FUTURE_WORDS = "will|won't|wo n't|'ll|shall|going to|next|upcoming|tomorrow";
 /** Markers that usually look ahead but also occur in past narration ("a service planned for Saturday was cancelled"). */
-const WEAK_FUTURE =
-  /\b(scheduled|due to|set to|plan(?:s|ned|ning)? to|planned|planning|intends?|intending|expected|expects|is to|are to|would(?! not\b| never\b)|until|as early as|as soon as|by next|starting|begins?|postponed|delayed|ready to)\b/i;
+const WEAK_FUTURE_WORDS =
+  'scheduled|due to|set to|plan(?:s|ned|ning)? to|planned|planning|intends?|intending|expected|expects|is to|are to|would(?! not\\b| never\\b)|until|as early as|as soon as|by next|starting|begins?|postponed|delayed|ready to';
+const STRONG_FUTURE = new RegExp(`\\b(${STRONG_FUTURE_WORDS})\\b`, 'i');
+const WEAK_FUTURE = new RegExp(`\\b(${WEAK_FUTURE_WORDS})\\b`, 'i');
+/** A future marker opening the rest of a clause. */
+const FUTURE_OPENING = new RegExp(`^(?:${STRONG_FUTURE_WORDS}|${WEAK_FUTURE_WORDS})\\b`, 'i');
 /** A past-tense auxiliary in the same clause right after the expression ("Until Thursday, they had not …"). */
 const PAST_AFTER = /^[^.;!?]{0,30}?\b(was|were|had|did|has been|have been)\b/i;
+/** Where a later clause begins after an expression ("on Thursday, for what is to be …", "on June 8, and then …"). */
+const LATER_CLAUSE =
+  /,\s*(?:and|but|or|for|which|who|whom|whose|while|when|where|as|after|before|because|although|though|since|so|then|what|if|unless|whereas)\b|\s(?:and then|but|whereas|because)\s/i;
+
+/** Irregular past forms that carry the tense of a clause by themselves. */
+const PAST_IRREGULAR = new Set([
+  'was', 'were', 'had', 'did', 'said', 'told', 'went', 'came', 'met', 'took', 'made', 'left', 'began', 'saw', 'gave',
+  'got', 'found', 'held', 'won', 'lost', 'fell', 'rose', 'led', 'sent', 'spent', 'paid', 'sold', 'bought', 'brought',
+  'thought', 'caught', 'fought', 'flew', 'drew', 'wrote', 'spoke', 'broke', 'chose', 'ran', 'sat', 'stood', 'struck',
+  'shot', 'became', 'knew', 'grew', 'threw', 'wore', 'swore', 'heard', 'kept', 'felt', 'built', 'sought', 'taught',
+  'fled', 'drove', 'rode', 'stole', 'forgot', 'hung', 'arose', 'woke', 'withdrew', 'upheld', 'undertook', 'hid',
+  'slid', 'swam', 'sank', 'sang', 'rang', 'shook', 'stuck', 'swept', 'wept', 'slept', 'dug', 'fed', 'bled', 'sped',
+  'laid', 'meant', 'dealt', 'lent', 'tore', 'blew',
+]);
+/** Words ending in -ed that are no past forms, or mostly adjectives ("hundred", "naked", "armed", "alleged"). */
+const NOT_PAST_ED = new Set([
+  'hundred', 'kindred', 'hatred', 'naked', 'wicked', 'sacred', 'beloved', 'rugged', 'ragged', 'wretched', 'crooked',
+  'embed', 'shred', 'infrared', 'moped', 'learned', 'aged', 'armed', 'based', 'united', 'alleged', 'reputed',
+  'supposed', 'detailed', 'limited', 'advanced', 'experienced', 'married', 'talented', 'skilled', 'concerned',
+  'interested', 'related', 'unprecedented', 'unidentified', 'unnamed', 'masked', 'wanted', 'called',
+]);
+/** Of the -eed words these are past forms; the rest (need, speed, proceed, exceed, indeed …) are not. */
+const PAST_EED = new Set(['agreed', 'disagreed', 'freed', 'decreed', 'guaranteed', 'refereed']);
+/** A word before a participle that makes it an adjective or part of a passive, not the clause's own tense. */
+const NOT_FINITE_BEFORE = /^(the|a|an|this|that|these|those|his|her|its|their|our|my|your|be|been|being|is|are|am|get|gets|newly|recently|well|long|once|so)$/i;
+/** An infinitive after a past verb ("agreed to meet", "was ordered to appear"): it looks ahead from the past. */
+const INFINITIVE = /\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|this\b|that\b|these\b|those\b|[A-Z0-9])[a-z]+/;
+
+/** Whether a word of the clause before an expression is a past form of a verb that may govern it. */
+function isPastVerb(word: string, previous: string | undefined): boolean {
+  // Capitalised words are names or sentence openers ("United", "Ahmed"); words in capitals are read as written.
+  if (/^[A-Z][a-z]/.test(word)) return false;
+  const lower = word.toLowerCase();
+  if (/^(was|were|had|did)$/.test(lower)) return true;
+  const form = PAST_IRREGULAR.has(lower) || (/^[a-z]{3,}ed$/.test(lower) && !NOT_PAST_ED.has(lower) && (!/eed$/.test(lower) || PAST_EED.has(lower)));
+  return form && (previous === undefined || !NOT_FINITE_BEFORE.test(previous));
+}
 
 /**
- * Whether the clause around an expression speaks of the future, so that a bare weekday, month or holiday is
- * resolved forwards. News narrates the past: without a marker it is the past. A weekday in the possessive
- * ("Wednesday's ruling") names a known event and needs a strong marker.
+ * The tense of the verb that governs an expression, read right to left in its clause before it: 'past' when the
+ * nearest verb there is a past form ("checked into the clinic on Thursday", "rear-ended a truck on June 8"), 'future'
+ * when a future marker comes first ("will meet on Thursday", "was expected to be freed on …"), undefined when the
+ * clause before has neither. A past verb followed by an infinitive ("agreed to meet on …", "was ordered to appear
+ * on …") looks ahead from a past point and settles nothing.
  */
-function speaksOfFuture(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 70), start).split(/[.!?;]\s|\n\n|``|''|"/).pop() ?? '';
+function governingTense(before: string): 'past' | 'future' | undefined {
+  // "the Jan. 14 deadline": a date that modifies a noun is not placed by the clause's verb.
+  if (/\b(the|a|an|its|his|her|their|our|this|that)\s+$/i.test(before)) return undefined;
+  const words = [...before.matchAll(/[A-Za-z][A-Za-z']*/g)];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i]!;
+    const rest = before.slice(word.index);
+    if (FUTURE_OPENING.test(rest) || /'ll$/i.test(word[0])) return 'future';
+    // A modal, a present auxiliary or an infinitive ("must be returned by …", "the case is heard in …", "to go home
+    // by …") heads a verb group that is no past form.
+    if (/^(must|can|could|should|may|might|be|to|is|are|am|has|have|does|do)$/i.test(word[0])) return undefined;
+    if (isPastVerb(word[0], words[i - 1]?.[0])) {
+      // The present perfect takes no date of its own ("has invited them to a ceremony on …"): the date is another word's.
+      if (/^(has|have|'ve|hasn't|haven't)$/i.test(words[i - 1]?.[0] ?? '')) return undefined;
+      return INFINITIVE.test(rest.slice(word[0].length)) ? undefined : 'past';
+    }
+  }
+  return undefined;
+}
+
+/** The part of a text window before an expression that belongs to its sentence. */
+const clauseBefore = (window: string) => window.split(/[.!?;]\s|\n\n|``|''|"/).pop() ?? '';
+
+/**
+ * The tense of the clause around an expression, so that a bare weekday, month or holiday is resolved in the right
+ * direction. The verb that governs the expression decides: the nearest one before it in its clause, or, when the
+ * clause before has none, the main verb after it; a later clause ("…, for what is to be a long stay") does not.
+ * A weekday in the possessive ("Wednesday's ruling") names a known event and needs a strong marker. Undefined when
+ * nothing marks the tense: news narrates the past, but a date without a year may then still be the nearest one.
+ */
+function clauseTense(text: string, start: number, end: number): 'past' | 'future' | undefined {
+  const before = clauseBefore(text.slice(Math.max(0, start - 70), start));
   const rest = text.slice(end, end + 40);
-  const after = rest.split(/[.!?;]\s|\n|``|''|"/)[0] ?? '';
-  if (/\b(said|says|announced|reported|told|added)\s*(on\s+)?$/i.test(before)) return false;
+  let after = rest.split(/[.!?;]\s|\n|``|''|"/)[0] ?? '';
+  // "said Friday": the day of the saying, which news reports the latest of (a date keeps its nearest year).
+  if (/\b(said|says|announced|reported|told|added)\s*(on\s+)?$/i.test(before)) return undefined;
+  const governing = governingTense(clauseBefore(text.slice(Math.max(0, start - 120), start)));
+  if (governing === 'past') return 'past';
+  // With a verb before it the expression sits in the predicate, and what follows a clause break is another clause.
+  if (governing === 'future' || (before.match(/[A-Za-z]+/g) ?? []).length >= 3) after = after.split(LATER_CLAUSE)[0]!;
   const around = `${before} ${after}`;
-  if (STRONG_FUTURE.test(around)) return true;
-  if (/^'s\b/.test(rest)) return false;
-  if (!WEAK_FUTURE.test(around)) return false;
+  if (STRONG_FUTURE.test(around)) return 'future';
+  if (/^'s\b/.test(rest)) return undefined;
+  if (!WEAK_FUTURE.test(around)) return undefined;
   // "… for Saturday was canceled" narrates the past; "… on Saturday and were planning to …" still looks ahead.
   const past = PAST_AFTER.exec(after);
-  return !past || WEAK_FUTURE.test(after.slice(past.index + past[0].length));
+  if (!past || WEAK_FUTURE.test(after.slice(past.index + past[0].length))) return 'future';
+  return 'past';
 }
+
+/** Whether the clause around an expression speaks of the future (see `clauseTense`). */
+const speaksOfFuture = (text: string, start: number, end: number) => clauseTense(text, start, end) === 'future';
 
 /** A weekday resolved as news writing uses it: the latest such day on or before the reference, unless the text looks ahead. */
 function resolveWeekday(target: number, reference: Day, direction: 'past' | 'future' | 'last' | 'next' | 'this'): Day {
@@ -290,9 +374,20 @@ function resolveMonth(month: number, reference: Day, direction: 'nearest' | 'pas
   }
 }
 
-/** A month and day without a year: the year that puts the day closest to the reference. */
-function resolveMonthDay(month: number, day: number, reference: Day, future: boolean): number {
-  const options = [reference.year - 1, reference.year, reference.year + 1];
+/**
+ * A month and day without a year: in a past-tense clause the latest such day on or before the reference, otherwise
+ * the year that puts the day closest to the reference, leaning on the tense.
+ */
+function resolveMonthDay(month: number, day: number, reference: Day, tense: 'past' | 'future' | undefined, weekdayWritten?: number): number {
+  let options = [reference.year - 1, reference.year, reference.year + 1];
+  // "Monday, Oct. 26": of the nearby years, only those where that day is a Monday.
+  const agreeing = options.filter((year) => weekdayWritten === undefined || weekday({ year, month, day }) === weekdayWritten);
+  if (agreeing.length) options = agreeing;
+  if (tense === 'past') {
+    const past = options.filter((year) => toDate({ year, month, day }) <= toDate(reference));
+    if (past.length) return Math.max(...past);
+  }
+  const future = tense === 'future';
   let best = reference.year;
   let bestDistance = Infinity;
   for (const year of options) {
@@ -372,12 +467,27 @@ const direction = (word: string | undefined): 'last' | 'next' | 'this' | undefin
 };
 const monthNumber = (raw: string) => MONTHS[raw.toLowerCase().replace(/\.$/, '')]!;
 
+/**
+ * Whether a word is written as a name is: capitalised, or in text where letter case says nothing (in capitals, or
+ * with no capital letter nearby, as scraped headlines and lower-case copy are).
+ */
+function nameCase(text: string, start: number, word: string): boolean {
+  if (/^[A-Z]/.test(word)) return true;
+  return !/[A-Z]/.test(text.slice(Math.max(0, start - 80), start + word.length + 80));
+}
+
 /** "May" and "March" are also a verb, a name and a noun; accept them only with a date-like neighbour. */
 function ambiguousMonthOk(text: string, start: number, end: number, word: string): boolean {
   if (!/^(may|march)$/i.test(word)) return true;
-  if (!/^[A-Z]/.test(word)) return false;
+  if (!nameCase(text, start, word)) return false;
   const before = text.slice(Math.max(0, start - 12), start);
-  const after = text.slice(end, end + 8);
+  const after = text.slice(end, end + 12);
+  if (!/^[A-Z][a-z]/.test(word)) {
+    // In capitals or without capitals the modal verb looks the same ("THIS MAY BE", "prices may fall"): want a day,
+    // a year, or a preposition of time that a verb cannot follow.
+    if (/^\s*,?\s*\d|^\s+(this|next|last) year\b/i.test(after)) return true;
+    return /\b(in|since|until|till|early|late|mid|during|through|last|next)[\s-]+$/i.test(before) && !/^\s+(be|have|not|also|well|never|still|yet|soon|only|i|we|you|he|she|they|it)\b/i.test(after);
+  }
   if (/^\s*,?\s*(\d|this|next|last)/i.test(after)) return true;
   return /\b(in|since|until|till|by|early|late|mid|last|next|this|of|during|before|after|from|through|between)[\s-]+$/i.test(before);
 }
@@ -385,17 +495,19 @@ function ambiguousMonthOk(text: string, start: number, end: number, word: string
 const RULES: Rule[] = [
   // Weekday, month, day and year: "Friday, Oct. 23, 1998", "Aug. 7", "August 7, 1998".
   {
-    pattern: new RegExp(`\\b(?:(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s+(${DAY_NUMBER_RE})\\b(?:,?\\s+(${YEAR_RE})\\b)?`, 'g'),
+    // A dotted abbreviation may touch its day ("Jan.6, 2021").
+    pattern: new RegExp(`\\b(?:(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})(?:\\s+|(?<=\\.))(${DAY_NUMBER_RE})\\b(?:,?\\s+(${YEAR_RE})\\b)?`, 'gi'),
     build: (m, text) => {
       const month = monthNumber(m[2]!);
       const day = parseInt(m[3]!, 10);
-      // A day number after it makes even "May" and "March" a month, when capitalised.
-      if (day > 31 || !/^[A-Z]/.test(m[2]!)) return undefined;
+      // A day number after it makes even "May" and "March" a month, when written as a name.
+      if (day > 31 || !nameCase(text, m.index + m[0].indexOf(m[2]!), m[2]!)) return undefined;
+      if (!/^[A-Z][a-z]/.test(m[2]!) && !ambiguousMonthOk(text, m.index + m[0].indexOf(m[2]!), m.index + m[0].indexOf(m[2]!) + m[2]!.length, m[2]!)) return undefined;
       const explicitYear = m[4] ? Number(m[4]) : undefined;
       const start = m.index;
       const end = m.index + m[0].length;
       const resolve = (scene: Scene): Day => ({
-        year: explicitYear ?? resolveMonthDay(month, day, scene.dct, speaksOfFuture(text, start, end)),
+        year: explicitYear ?? resolveMonthDay(month, day, scene.dct, clauseTense(text, start, end), m[1] ? WEEKDAYS[m[1].toLowerCase()] : undefined),
         month,
         day,
       });
@@ -404,13 +516,14 @@ const RULES: Rule[] = [
   },
   // Day, month and year: "7 August 1998".
   {
-    pattern: new RegExp(`\\b(${DAY_NUMBER_RE})\\s+(${MONTH_RE})(?:,?\\s+(${YEAR_RE}))?\\b`, 'g'),
+    pattern: new RegExp(`\\b(${DAY_NUMBER_RE})\\s+(${MONTH_RE})(?:,?\\s+(${YEAR_RE}))?\\b`, 'gi'),
     build: (m, text) => {
       if (/^(may|march)$/i.test(m[2]!) && !m[3]) return undefined;
+      if (!nameCase(text, m.index + m[0].lastIndexOf(m[2]!), m[2]!)) return undefined;
       const month = monthNumber(m[2]!);
       const day = parseInt(m[1]!, 10);
       const explicitYear = m[3] ? Number(m[3]) : undefined;
-      const resolve = (scene: Scene): Day => ({ year: explicitYear ?? resolveMonthDay(month, day, scene.dct, speaksOfFuture(text, m.index, m.index + m[0].length)), month, day });
+      const resolve = (scene: Scene): Day => ({ year: explicitYear ?? resolveMonthDay(month, day, scene.dct, clauseTense(text, m.index, m.index + m[0].length)), month, day });
       return { type: 'DATE', value: (scene) => dayValue(resolve(scene)), day: resolve };
     },
   },
@@ -418,11 +531,11 @@ const RULES: Rule[] = [
   {
     pattern: new RegExp(`\\b(?:the\\s+)?([12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\\s+of\\s+(${MONTH_RE})(?:,?\\s+(${YEAR_RE}))?\\b`, 'gi'),
     build: (m, text) => {
-      if (!/^[A-Z]/.test(m[2]!)) return undefined;
+      if (!nameCase(text, m.index + m[0].lastIndexOf(m[2]!), m[2]!)) return undefined;
       const month = monthNumber(m[2]!);
       const day = parseInt(m[1]!, 10);
       const explicitYear = m[3] ? Number(m[3]) : undefined;
-      const resolve = (scene: Scene): Day => ({ year: explicitYear ?? resolveMonthDay(month, day, scene.dct, speaksOfFuture(text, m.index, m.index + m[0].length)), month, day });
+      const resolve = (scene: Scene): Day => ({ year: explicitYear ?? resolveMonthDay(month, day, scene.dct, clauseTense(text, m.index, m.index + m[0].length)), month, day });
       return { type: 'DATE', value: (scene) => dayValue(resolve(scene)), day: resolve };
     },
   },
@@ -437,13 +550,25 @@ const RULES: Rule[] = [
       return { type: 'DATE', value: fixed(dayValue(day)), day: () => day };
     },
   },
+  // Slashed dates laid out with spaces, as scraped pages have them: "05 / 02 / 2013". Month first as in the unspaced
+  // form (US order); a first number above 12 can only be the day.
+  {
+    pattern: /\b(\d{1,2})(?:\s+\/\s*|\/\s+)(\d{1,2})(?:\s+\/\s*|\/\s+)(\d{4})\b/g,
+    build: (m) => {
+      const [first, second, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const [month, dayNumber] = first > 12 && second <= 12 ? [second, first] : [first, second];
+      if (month < 1 || month > 12 || dayNumber < 1 || dayNumber > daysInMonth(year, month)) return undefined;
+      const day: Day = { year, month, day: dayNumber };
+      return { type: 'DATE', value: fixed(dayValue(day)), day: () => day };
+    },
+  },
   // Month with modifiers and optional year: "late November", "last October", "July 1997", "mid-March".
   {
     pattern: new RegExp(`\\b(?:(early|late|mid|middle|last|next|this|past|coming)[\\s-]+)?(${MONTH_RE})(?:,?\\s+(${YEAR_RE})\\b)?`, 'gi'),
     build: (m, text) => {
       const word = m[2]!;
-      if (!/^[A-Z]/.test(word)) return undefined;
       const wordStart = m.index + m[0].indexOf(word);
+      if (!nameCase(text, wordStart, word)) return undefined;
       if (!m[3] && !m[1] && !ambiguousMonthOk(text, wordStart, wordStart + word.length, word)) return undefined;
       if (!m[3] && /^(may|march)$/i.test(word) && !/^[\s-]*$/.test(m[1] ?? '') && !ambiguousMonthOk(text, wordStart, wordStart + word.length, word)) return undefined;
       // Abbreviations without a day or year ("Dec." alone) are too often something else.
@@ -459,7 +584,7 @@ const RULES: Rule[] = [
         let year = explicitYear;
         if (year === undefined && yearWord) year = scene.dct.year + (yearWord === 'next' ? 1 : yearWord === 'last' ? -1 : 0);
         if (year === undefined) {
-          const dir = direction(modifier) ?? (speaksOfFuture(text, start, end) ? 'future' : 'nearest');
+          const dir = direction(modifier) ?? clauseTense(text, start, end) ?? 'nearest';
           year = resolveMonth(month, scene.dct, dir);
         }
         return { year, month, day: 1 };
@@ -474,7 +599,7 @@ const RULES: Rule[] = [
       const year = m[2]!;
       const end = m.index + m[0].length;
       // Street numbers, flight numbers, counts: a year-like number followed by a plural noun is a count.
-      if (!m[3] && /^\s+(people|persons|men|women|troops|soldiers|votes|feet|meters|miles|tons|dollars|members|cases|units|km)\b/i.test(text.slice(end, end + 12))) return undefined;
+      if (!m[3] && /^\s+(people|persons|men|women|troops|soldiers|votes|feet|meters|miles|tons|dollars|members|cases|units|km|hours|hrs)\b/i.test(text.slice(end, end + 12))) return undefined;
       if (/\b(No\.|number|flight|route|room|suite|apartment|Highway)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return undefined;
       // Annotators leave "early"/"late" outside a year's span but keep "post-"/"pre-".
       const from = m[1] && !/^(post|pre)$/i.test(m[1]) ? m[0].indexOf(year) : 0;
@@ -491,8 +616,9 @@ const RULES: Rule[] = [
   // Clock times with an optional zone and day: "10:35 a.m.", "9 a.m. EST Tuesday", "noon Friday", "4 in the morning".
   {
     pattern: new RegExp(
-      `\\b(?:(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock\\b)|(\\d{1,2}) in the (morning|afternoon|evening)|(noon|midnight|midday)|(\\d{1,2}):(\\d{2})(?=\\s+(?:GMT|EST|EDT|UTC|local)))` +
-        `(?:\\s+(EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local time))?(?:,?\\s+(?:on\\s+)?(${WEEKDAY_RE}|today|tomorrow|yesterday))?`,
+      // Scraped pages often space the colon ("9: 01 AM").
+      `\\b(?:(\\d{1,2})(?:\\s?:\\s?(\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock\\b)|(\\d{1,2}) in the (morning|afternoon|evening)|(noon|midnight|midday)|(\\d{1,2})\\s?:\\s?(\\d{2})(?=\\s+${ZONE_RE}\\b))` +
+        `(?:\\s+(${ZONE_RE})\\b)?(?:,?\\s+(?:on\\s+)?(${WEEKDAY_RE}|today|tomorrow|yesterday))?`,
       'gi',
     ),
     build: (m, text) => {
@@ -535,9 +661,28 @@ const RULES: Rule[] = [
       return { to, type: 'TIME', value: (scene) => dayValue(resolveDay(scene)) + clock, day: dayWord ? resolveDay : undefined };
     },
   },
+  // 24-hour clock times as agencies, armies and police write them: "1100 hrs IST", "0600 hours", "1430 GMT", "21:00 hrs".
+  {
+    pattern: new RegExp(`\\b([01][0-9]|2[0-3])(?:\\s?([:.])\\s?)?([0-5][0-9])(?:\\s*(hrs|hr|hours|h)\\b)?(?:\\s+(${ZONE_RE})\\b)?`, 'gi'),
+    build: (m, text) => {
+      const [, hour, separator, minute, unit, zone] = m;
+      if (!unit && !zone) return undefined;
+      // "1100 hours" may be a count of hours ("logged 1100 hours"); as a clock time it follows a preposition of time.
+      const before = text.slice(Math.max(0, m.index - 16), m.index);
+      // "10:35 a.m. (0735 GMT)" restates the time just written in another zone; annotators mark the first only.
+      if (/(\d|[ap]\.?m\.?)\s*\(\s*$/i.test(before)) return undefined;
+      if (unit && /^hours$/i.test(unit) && !zone && separator !== ':' && !/^0/.test(hour!)
+        && !/\b(at|about|around|by|until|till|from|since|before|after|approximately|circa|to|and|between)\s+$/i.test(before)) return undefined;
+      // "1.5 h" and "10.30 hours" as counts: a dotted form needs the "hrs" of clock times or a zone.
+      if (separator === '.' && !zone && !/^hrs?$/i.test(unit ?? '')) return undefined;
+      const clock = `T${hour}:${minute}`;
+      return { type: 'TIME', value: (scene) => dayValue(scene.anchor) + clock };
+    },
+  },
   // Weekdays with a modifier and part of day: "Friday", "last Wednesday", "Wednesday night", "early Thursday morning".
   {
-    pattern: new RegExp(`\\b(?:(last|next|this|coming|past)\\s+)?(${WEEKDAY_RE})(?:\\s+(morning|afternoon|evening|night))?\\b`, 'g'),
+    // Weekday names are no other word, so lower case is read too ("on wednesday" in lower-case copy).
+    pattern: new RegExp(`\\b(?:(last|next|this|coming|past)\\s+)?(${WEEKDAY_RE})(?:\\s+(morning|afternoon|evening|night))?\\b`, 'gi'),
     build: (m, text) => {
       const target = WEEKDAYS[m[2]!.toLowerCase()]!;
       const modifier = direction(m[1]);
@@ -697,8 +842,10 @@ const RULES: Rule[] = [
   },
   // Holidays: "Thanksgiving Day", "last Christmas", "Election Day".
   {
-    pattern: /\b(?:(last|next|this)\s+)?(New Year's (?:Day|Eve)|Christmas(?: Day| Eve)?|Independence Day|Halloween|Valentine's Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Election Day|Easter(?: Sunday)?)(?! week)\b/g,
+    pattern: /\b(?:(last|next|this)\s+)?(New Year's (?:Day|Eve)|Christmas(?: Day| Eve)?|Independence Day|Halloween|Valentine's Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Election Day|Easter(?: Sunday)?)(?! week)\b/gi,
     build: (m, text) => {
+      // "thanksgiving" in lower case is a giving of thanks, unless the text has no capitals at all.
+      if (!nameCase(text, m.index + m[0].lastIndexOf(m[2]!), m[2]!)) return undefined;
       const compute = HOLIDAYS[m[2]!.toLowerCase()]!;
       const dir = direction(m[1]);
       const start = m.index;
@@ -727,7 +874,7 @@ const RULES: Rule[] = [
         }
         const month = monthNumber(m[1]);
         const day = parseInt(m[2]!, 10);
-        return weekValue({ year: resolveMonthDay(month, day, scene.dct, false), month, day });
+        return weekValue({ year: resolveMonthDay(month, day, scene.dct, undefined), month, day });
       },
     }),
   },
@@ -766,7 +913,7 @@ const RULES: Rule[] = [
       if (/^(second|minute)s?$/i.test(unit) && (countWord === 'a' || countWord === 'an') && !m[3]) return undefined;
       if (/^(second|third|fourth|fifth)$/i.test(countWord)) return undefined;
       // "48 Hours": a numeral with a capitalised unit inside a sentence is a title (a programme, a race).
-      if (/^\d/.test(countWord) && /^[A-Z]/.test(unit) && !m[1] && !m[2]) return undefined;
+      if (/^\d/.test(countWord) && /^[A-Z][a-z]/.test(unit) && !m[1] && !m[2]) return undefined;
       const vague = VAGUE_COUNTS.has(countWord) || countWord === 'few';
       const from = m[1] ? m[1].length : 0;
       return { from, type: 'DURATION', value: fixed(durationValue(vague ? Number.NaN : count, unit)) };
