@@ -1,7 +1,7 @@
 // The brief of one story: sources, summary, timeline, quotes, entities, shared passages and agencies, each pointing back to offsets.
 import { basename } from 'node:path';
 import type { StoredArticle, StorySummary } from '../store/store.js';
-import { alignPassages } from '../text/passage-align.js';
+import { alignPrepared, prepareAlignment } from '../text/passage-align.js';
 import type { SourceMap } from '../text/source-map.js';
 import { tokenize } from '../text/tokens.js';
 import { findEntities, mergeEntities, type EntityMention } from './entities/entities.js';
@@ -289,11 +289,11 @@ function buildPassages(
 ): SharedPassage[] {
   const paired = articles.slice(0, MAX_PASSAGE_SOURCES);
   if (articles.length > paired.length) notes.push(`shared passages were looked for among the ${paired.length} earliest of ${articles.length} sources`);
-  const tokens = paired.map((a) => tokenize(a.text));
+  const prepared = paired.map((a) => prepareAlignment(tokenize(a.text)));
   const pairs: LocalPair[] = [];
   for (let i = 0; i < paired.length; i++) {
     for (let j = i + 1; j < paired.length; j++) {
-      for (const p of alignPassages(tokens[i]!, tokens[j]!)) {
+      for (const p of alignPrepared(prepared[i]!, prepared[j]!)) {
         pairs.push({ a: { ref: i + 1, start: p.a[0], end: p.a[1] }, b: { ref: j + 1, start: p.b[0], end: p.b[1] }, words: p.tokens });
       }
     }

@@ -25,6 +25,39 @@ interface Run {
   b1: number;
 }
 
+/** A text made ready for alignment once, to be aligned with many others (the brief pairs every source). */
+export interface AlignmentText {
+  tokens: readonly Token[];
+  /** Token hashes. */
+  hashes: Uint32Array;
+  seed: number;
+  /** Seed n-gram keys by position (two 32-bit hashes in one safe integer); a key collision only costs a check. */
+  grams: number[];
+  /** Positions of each seed n-gram key, at most 8 a key. */
+  index: Map<number, number[]>;
+}
+
+/** Hashes and the seed n-gram index of a token list. */
+export function prepareAlignment(tokens: readonly Token[], seed = 6): AlignmentText {
+  const hashes = Uint32Array.from(tokens, (t) => hashString(t.norm));
+  const grams: number[] = [];
+  const index = new Map<number, number[]>();
+  for (let i = 0; i + seed <= hashes.length; i++) {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193;
+    for (let k = 0; k < seed; k++) {
+      h1 = Math.imul(h1 ^ hashes[i + k]!, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 + hashes[i + k]!, 0x5bd1e995) >>> 0;
+    }
+    const key = (h1 & 0x1fffff) * 0x100000000 + h2;
+    grams.push(key);
+    const list = index.get(key);
+    if (!list) index.set(key, [i]);
+    else if (list.length < 8) list.push(i);
+  }
+  return { tokens, hashes, seed, grams, index };
+}
+
 /**
  * Shared passages between two token lists: exact runs found from seed n-grams, extended as far
  * as they go, then joined across small edits ("U.S.-led" vs "US-led"). Linear in the text sizes
@@ -32,23 +65,22 @@ interface Run {
  */
 export function alignPassages(a: readonly Token[], b: readonly Token[], options: AlignOptions = {}): Passage[] {
   const seed = options.seed ?? 6;
+  return alignPrepared(prepareAlignment(a, seed), prepareAlignment(b, seed), options);
+}
+
+/** `alignPassages` on texts prepared once (`prepareAlignment`, with the same seed). */
+export function alignPrepared(pa: AlignmentText, pb: AlignmentText, options: AlignOptions = {}): Passage[] {
+  const seed = pa.seed;
   const minTokens = options.minTokens ?? 12;
   const maxGap = options.maxGap ?? 4;
+  const [a, b] = [pa.tokens, pb.tokens];
   if (a.length < seed || b.length < seed) return [];
-  const ha = a.map((t) => hashString(t.norm));
-  const hb = b.map((t) => hashString(t.norm));
-  const gramKey = (h: number[], i: number): string => h.slice(i, i + seed).join(',');
-  const index = new Map<string, number[]>();
-  for (let j = 0; j + seed <= hb.length; j++) {
-    const key = gramKey(hb, j);
-    const list = index.get(key);
-    if (!list) index.set(key, [j]);
-    else if (list.length < 8) list.push(j);
-  }
+  const ha = pa.hashes;
+  const hb = pb.hashes;
   const runs: Run[] = [];
-  const covered = new Set<number>(); // diagonal*1e6 + i, for starts already inside a run
-  for (let i = 0; i + seed <= ha.length; i++) {
-    const hits = index.get(gramKey(ha, i));
+  const covered = new Set<number>(); // diagonal*1e7 + i, for starts already inside a run
+  for (let i = 0; i < pa.grams.length; i++) {
+    const hits = pb.index.get(pa.grams[i]!);
     if (!hits) continue;
     for (const j of hits) {
       if (covered.has((j - i) * 1e7 + i)) continue;
@@ -59,7 +91,7 @@ export function alignPassages(a: readonly Token[], b: readonly Token[], options:
         a1++;
         b1++;
       }
-      runs.push({ a0: i, a1, b0: j, b1 });
+      if (a1 - i >= seed) runs.push({ a0: i, a1, b0: j, b1 });
     }
   }
   runs.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0);
