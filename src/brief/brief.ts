@@ -4,7 +4,8 @@ import type { StoredArticle, StorySummary } from '../store/store.js';
 import { alignPrepared, prepareAlignment } from '../text/passage-align.js';
 import type { SourceMap } from '../text/source-map.js';
 import { tokenize } from '../text/tokens.js';
-import { findEntities, mergeEntities, type EntityMention } from './entities/entities.js';
+import { analyseArticle, MAX_ANALYSED_CHARS, type ArticleAnalysis } from './analysis.js';
+import { mergeEntities, type EntityMention } from './entities/entities.js';
 import { firstCarrier, type SourceTime } from './first-carrier.js';
 import {
   BRIEF_VERSION,
@@ -20,7 +21,7 @@ import {
   type SourceSpan,
 } from './model.js';
 import { quoteGroups } from './quotes/carriers.js';
-import { findQuotes, type Quote } from './quotes/quotes.js';
+import type { Quote } from './quotes/quotes.js';
 import { summarize } from './summary.js';
 import { estimatePublished } from './timeline/estimate.js';
 import { timelineOf } from './timeline/timeline.js';
@@ -48,17 +49,25 @@ export interface BriefArticle {
    */
   sourceMap?: SourceMap;
   sourceText?: string;
+  /** Its per-article analysis when already made (stored); made here otherwise. */
+  analysis?: ArticleAnalysis;
+}
+
+export interface BriefOptions {
+  summaryWords?: number;
+  /** The input id of the story (`brief --input`). */
+  id?: string | number;
+  /** Called with each per-article analysis the brief had to make, so the caller can keep it. */
+  analysed?: (key: ArticleKey, analysis: ArticleAnalysis) => void;
 }
 
 /** Pairs compared for shared passages grow quadratically; beyond this many sources only the earliest are paired. */
 const MAX_PASSAGE_SOURCES = 60;
-/** Text analysed per article for quotes and entities; longer articles are cut here (and the brief says so). */
-const MAX_ANALYSED_CHARS = 60_000;
 
 export const sourceLabel = (article: { outlet?: string; source: string }): string => article.outlet ?? basename(article.source);
 
 /** The brief of a stored story (articles oldest first). */
-export function buildBrief(story: StorySummary, articles: StoredArticle[], summaryWords = 90): Brief {
+export function buildBrief(story: StorySummary, articles: StoredArticle[], options: BriefOptions & { analyses?: Map<number, ArticleAnalysis> } = {}): Brief {
   return buildBriefOf(
     story,
     articles.map((a) => ({
@@ -72,8 +81,9 @@ export function buildBrief(story: StorySummary, articles: StoredArticle[], summa
       authors: a.authors,
       credits: a.credits,
       cited: a.cited,
+      analysis: options.analyses?.get(a.id),
     })),
-    { summaryWords },
+    options,
   );
 }
 
@@ -88,7 +98,7 @@ function section<T>(name: string, notes: string[], empty: T, build: () => T): T 
 }
 
 /** Build the brief of any list of articles (oldest first is the natural order; refs follow it). */
-export function buildBriefOf(story: StorySummary, given: BriefArticle[], options: { summaryWords?: number; id?: string | number } = {}): Brief {
+export function buildBriefOf(story: StorySummary, given: BriefArticle[], options: BriefOptions = {}): Brief {
   const notes: string[] = [];
   const stated = given.filter((a) => a.published).map((a) => a.published!);
   // The timeline resolves every article's dates against its publish day, estimating the days
@@ -141,7 +151,12 @@ export function buildBriefOf(story: StorySummary, given: BriefArticle[], options
     return chosen ? { ref: chosen.ref, article: articles[chosen.ref - 1]!.key, time: chosen.time, estimated: chosen.estimated, basis: chosen.basis } : null;
   };
 
-  const analysed = articles.map((a) => a.text.slice(0, MAX_ANALYSED_CHARS));
+  const analyses = articles.map((a) => {
+    if (a.analysis) return a.analysis;
+    const made = section('entities and quotes', notes, undefined, () => analyseArticle(a.text));
+    if (made) options.analysed?.(a.key, made);
+    return made ?? { version: '', mentions: [], quotes: [] };
+  });
   const cut = articles.filter((a) => a.text.length > MAX_ANALYSED_CHARS).length;
   if (cut) notes.push(`quotes and entities were read from the first ${MAX_ANALYSED_CHARS} characters of ${cut} long article${cut === 1 ? '' : 's'}`);
 
@@ -168,11 +183,12 @@ export function buildBriefOf(story: StorySummary, given: BriefArticle[], options
   }));
   if (storyTimeline) notes.push(...storyTimeline.notes);
 
-  const mentions = section('entities', notes, analysed.map(() => [] as EntityMention[]), () => analysed.map((text) => findEntities(text)));
+  // Merging rewrites mention names in place: merge copies, so a stored analysis stays as it was.
+  const mentions: EntityMention[][] = analyses.map((a) => a.mentions.map((m) => ({ ...m })));
   const entities = section('entities', notes, [] as BriefEntity[], () => buildEntities(mentions, spanOf));
   const canonical = canonicalNames(entities);
 
-  const quotes = section('quotes', notes, [] as BriefQuote[], () => buildQuotes(analysed.map((text) => findQuotes(text)), canonical, spanOf, first));
+  const quotes = section('quotes', notes, [] as BriefQuote[], () => buildQuotes(analyses.map((a) => a.quotes), canonical, spanOf, first));
 
   const passages = section('shared passages', notes, [] as SharedPassage[], () => buildPassages(articles, spanOf, first, notes));
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { runCli, SEEDS_DIR, tempDir, type CliResult } from '../../test/helpers.js';
-import { BRIEF_CACHE_FORMAT } from './brief.js';
+import { BRIEF_CACHE_FORMAT } from '../brief/story-brief.js';
 
 function ok(result: CliResult, what: string): CliResult {
   assert.equal(result.code, 0, `${what} exited ${result.code}\n${result.stderr}`);
@@ -75,5 +75,18 @@ describe('brief and its cache', () => {
       h.close();
       return v;
     })(), 'the rebuilt brief is cached under the new version');
+  });
+  test('per-article analyses are kept: a rebuild reads them instead of analysing again', async () => {
+    const handle = new Database(db);
+    const count = (handle.prepare('SELECT count(*) FROM article_analysis').pluck().get() as number);
+    assert.equal(count, 4, 'the four seeds were analysed once and kept');
+    // A planted analysis shows that a rebuild takes what is stored.
+    const [first] = handle.prepare('SELECT article_id, analysis FROM article_analysis ORDER BY article_id').all() as { article_id: number; analysis: string }[];
+    const planted = JSON.parse(first!.analysis) as { quotes: { text: string }[] };
+    planted.quotes = [{ ...(planted.quotes[0] ?? {}), text: 'a planted quote that no seed carries', kind: 'direct', start: 0, end: 5, speaker: null, cue: null, reportedBy: null } as never];
+    handle.prepare('UPDATE article_analysis SET analysis = ? WHERE article_id = ?').run(JSON.stringify(planted), first!.article_id);
+    handle.close();
+    const rebuilt = JSON.parse(ok(await runCli(['brief', String(story), '--db', db, '--format', 'json', '--no-cache']), 'brief').stdout) as { quotes: { text: string }[] };
+    assert.ok(rebuilt.quotes.some((q) => q.text === 'a planted quote that no seed carries'));
   });
 });

@@ -1,48 +1,17 @@
 // `newsfuse brief STORY`: the brief of one story as Markdown, JSON or standalone HTML, from the store's brief cache while the story is unchanged.
-import { BRIEF_VERSION, buildBrief, type Brief } from '../brief/brief.js';
+import type { Brief } from '../brief/brief.js';
+import { briefJson } from '../brief/story-brief.js';
 import { renderHtml } from '../brief/render-html.js';
 import { renderMarkdown } from '../brief/render-md.js';
 import { openStore, type Store } from '../store/store.js';
 import { say, writeLine } from './io.js';
 import { terminalSafe } from './terminal.js';
 
-/**
- * The brief format the cache is keyed by: a brief cached under another format is rebuilt. It follows
- * BRIEF_VERSION (src/brief/model.ts), which changes whenever buildBrief's output changes, so users
- * never read briefs cached by older code.
- */
-export const BRIEF_CACHE_FORMAT = `brief-v${BRIEF_VERSION}`;
-
 export interface BriefOptions {
   db: string;
   format: 'md' | 'json' | 'html';
   /** false with `--no-cache`: build the brief afresh and leave the cache as it is. */
   cache?: boolean;
-}
-
-/**
- * The brief JSON of a story: the cached one when it was built from the story's current version,
- * else built now and cached. The story version is read before the articles, so an article inserted
- * meanwhile makes the new entry stale instead of hiding behind it.
- */
-export async function briefJson(store: Store, id: number, options: { cache: boolean }): Promise<string | undefined> {
-  if (options.cache) {
-    const cached = await store.getCachedBrief(id, BRIEF_CACHE_FORMAT);
-    if (cached !== undefined) return cached;
-  }
-  const version = await store.storyVersion(id);
-  const story = await store.getStory(id);
-  if (version === undefined || !story) return undefined;
-  const json = JSON.stringify(buildBrief(story, await store.storyArticles(id)));
-  if (options.cache) {
-    try {
-      await store.putCachedBrief(id, BRIEF_CACHE_FORMAT, json, version);
-    } catch (error) {
-      // The cache only saves time: a busy or read-only store still gets its brief printed.
-      say(`brief: the brief of story ${id} was not cached (${(error as Error).message})`);
-    }
-  }
-  return json;
 }
 
 export async function briefCommand(storyArg: string, options: BriefOptions): Promise<number> {
@@ -61,7 +30,7 @@ export async function briefCommand(storyArg: string, options: BriefOptions): Pro
       say(`brief: expecting a story id (a number from \`newsfuse stories\`) or "top", instead found "${storyArg}"`);
       return 2;
     }
-    const json = (await store.getStory(id)) ? await briefJson(store, id, { cache: options.cache !== false }) : undefined;
+    const json = (await store.getStory(id)) ? await briefJson(store, id, { cache: options.cache !== false, notice: (message) => say(`brief: ${message}`) }) : undefined;
     if (json === undefined) {
       say(`brief: no story ${id} in ${options.db}; \`newsfuse stories\` lists them`);
       return 1;

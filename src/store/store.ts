@@ -124,6 +124,10 @@ export interface Store {
    * between then makes the entry stale at once (one rebuild too many), never a stale brief served.
    */
   putCachedBrief(story: number, format: string, json: string, version: number): Promise<void>;
+  /** The stored per-article analyses (JSON) of these articles made by this analysis version, by article id. */
+  getAnalyses(ids: number[], version: string): Promise<Map<number, string>>;
+  /** Store per-article analyses (replacing older versions), in one transaction. */
+  putAnalyses(rows: { article: number; version: string; json: string }[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -90,4 +90,14 @@ export const MIGRATIONS: string[] = [
     built_at TEXT NOT NULL
   );
   `,
+  // 4: what the brief reads off each article (entity mentions, quotes), kept per article and per
+  //    analysis version: articles do not change once stored, so a story that grows by one article
+  //    has its brief rebuilt at the cost of that article's analysis and the merging.
+  `
+  CREATE TABLE article_analysis (
+    article_id INTEGER PRIMARY KEY,
+    version TEXT NOT NULL,
+    analysis TEXT NOT NULL
+  );
+  `,
 ];

@@ -274,6 +274,21 @@ test('migration from a version-2 store file: stories and articles kept, versions
   assert.equal(await store.storyVersion(7), 1);
   assert.equal(await store.getCachedBrief(7, 'f'), undefined);
   const db = new Database(file, { readonly: true });
-  assert.equal(db.pragma('user_version', { simple: true }), 3);
+  assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
   db.close();
+});
+
+test('article analyses: stored per article and version, a newer version replaces an older one', async (t) => {
+  const { store } = openTemp(t);
+  const story = await newStory(store);
+  const a = await store.insertArticle(newArticle(), story, [], false);
+  const b = await store.insertArticle(newArticle(), story, [], false);
+  assert.equal((await store.getAnalyses([a, b], '1')).size, 0);
+  await store.putAnalyses([{ article: a, version: '1', json: '{"a":1}' }, { article: b, version: '1', json: '{"b":1}' }]);
+  assert.deepEqual([...(await store.getAnalyses([a, b], '1'))].sort(), [[a, '{"a":1}'], [b, '{"b":1}']]);
+  await store.putAnalyses([{ article: a, version: '2', json: '{"a":2}' }]);
+  assert.deepEqual([...(await store.getAnalyses([a, b], '2'))], [[a, '{"a":2}']]);
+  assert.deepEqual([...(await store.getAnalyses([a, b], '1'))], [[b, '{"b":1}']], 'the other version is not served');
+  const many = Array.from({ length: 1200 }, (_, i) => i + 1000);
+  assert.equal((await store.getAnalyses(many, '1')).size, 0, 'more ids than one statement takes');
 });

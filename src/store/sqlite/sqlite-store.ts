@@ -198,6 +198,8 @@ export class SqliteStore implements Store {
         WHERE c.story_id = ? AND c.format = ? AND c.story_version = s.version`).pluck(),
       putBrief: db.prepare(`INSERT INTO brief_cache (story_id, story_version, format, brief, built_at) VALUES (@story, @version, @format, @brief, @now)
         ON CONFLICT (story_id) DO UPDATE SET story_version = @version, format = @format, brief = @brief, built_at = @now`),
+      putAnalysis: db.prepare(`INSERT INTO article_analysis (article_id, version, analysis) VALUES (@article, @version, @json)
+        ON CONFLICT (article_id) DO UPDATE SET version = @version, analysis = @json`),
     };
   }
 
@@ -326,6 +328,26 @@ export class SqliteStore implements Store {
 
   async putCachedBrief(story: number, format: string, json: string, version: number): Promise<void> {
     this.statements.putBrief.run({ story, version, format, brief: json, now: new Date().toISOString() });
+  }
+
+  async getAnalyses(ids: number[], version: string): Promise<Map<number, string>> {
+    const found = new Map<number, string>();
+    // Bounded statements: SQLite limits the number of parameters of one statement.
+    for (let i = 0; i < ids.length; i += 500) {
+      const slice = ids.slice(i, i + 500);
+      const rows = this.db
+        .prepare(`SELECT article_id, analysis FROM article_analysis WHERE version = ? AND article_id IN (${slice.map(() => '?').join(',')})`)
+        .all(version, ...slice) as { article_id: number; analysis: string }[];
+      for (const row of rows) found.set(row.article_id, row.analysis);
+    }
+    return found;
+  }
+
+  async putAnalyses(rows: { article: number; version: string; json: string }[]): Promise<void> {
+    const write = this.db.transaction((list: typeof rows) => {
+      for (const row of list) this.statements.putAnalysis.run(row);
+    });
+    write(rows);
   }
 
   async close(): Promise<void> {
