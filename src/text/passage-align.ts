@@ -78,19 +78,21 @@ export function alignPrepared(pa: AlignmentText, pb: AlignmentText, options: Ali
   const ha = pa.hashes;
   const hb = pb.hashes;
   const runs: Run[] = [];
-  const covered = new Set<number>(); // diagonal*1e7 + i, for starts already inside a run
+  // Per diagonal (j - i), where the last run on it ended: a seed inside a run found already is skipped.
+  // Seeds are visited in increasing i, so a run on a diagonal always starts after the previous one ends.
+  const coveredUntil = new Map<number, number>();
   for (let i = 0; i < pa.grams.length; i++) {
     const hits = pb.index.get(pa.grams[i]!);
     if (!hits) continue;
     for (const j of hits) {
-      if (covered.has((j - i) * 1e7 + i)) continue;
+      if ((coveredUntil.get(j - i) ?? -1) > i) continue;
       let a1 = i;
       let b1 = j;
       while (a1 < ha.length && b1 < hb.length && ha[a1] === hb[b1]) {
-        covered.add((j - i) * 1e7 + a1);
         a1++;
         b1++;
       }
+      coveredUntil.set(j - i, a1);
       if (a1 - i >= seed) runs.push({ a0: i, a1, b0: j, b1 });
     }
   }
