@@ -50,11 +50,16 @@ export function documentTables(words: Word[], lexicon: Lexicon): Pick<DocumentTo
   for (let j = n - 1; j >= 0; j--) {
     const t = words[j]!;
     const next = words[j + 1];
-    const stop = isPunct(t, ';') || (isPunct(t, ',') && isWord(next) && (next.lower === 'according' || (/ing$/.test(next.lower) && lexicon.cues.has(next.lower))));
+    // "X said A and said B": a coordinated cue opens a new content.
+    const coordinated = isWord(t) && (t.lower === 'and' || t.lower === 'but') && isWord(next) && !next.capital && lexicon.cues.has(next.lower) && !/ing$/.test(next.lower);
+    const stop = coordinated || isPunct(t, ';') || (isPunct(t, ',') && isWord(next) && (next.lower === 'according' || (/ing$/.test(next.lower) && lexicon.cues.has(next.lower))));
     contentStop[j] = stop ? j : contentStop[j + 1]!;
   }
   return { wordsBefore, outsideBefore, contentStop };
 }
+
+/** Quotations with fewer words than this are phrases (scare quotes, names, titles) rather than whole sayings. */
+const SHORT_QUOTE_WORDS = 5;
 
 /** Reported content without quotation marks longer than this many tokens is cut there: no sentence is that long, a run-on text is. */
 const MAX_CONTENT_TOKENS = 300;
@@ -101,14 +106,14 @@ function skipAdjuncts(words: Word[], k: number, hi: number): number {
       k++;
       continue;
     }
-    if ((w.lower === 'last' || w.lower === 'this' || w.lower === 'earlier' || w.lower === 'on') && isWord(words[k + 1]) && (PERIOD_WORDS.has(words[k + 1]!.lower) || TIME.has(words[k + 1]!.lower))) {
+    if ((w.lower === 'last' || w.lower === 'this' || w.lower === 'earlier' || w.lower === 'on' || TIME.has(w.lower)) && isWord(words[k + 1]) && (PERIOD_WORDS.has(words[k + 1]!.lower) || TIME.has(words[k + 1]!.lower))) {
       k += 2;
       continue;
     }
     if (PREPOSITIONS.has(w.lower)) {
       // A short prepositional phrase counts as an adjunct only when the content visibly starts after it.
       let j = k + 1;
-      while (j < hi && j < k + 8 && isWord(words[j]) && words[j]!.lower !== 'that') j++;
+      while (j < hi && j < k + 12 && isWord(words[j]) && words[j]!.lower !== 'that') j++;
       const next = words[j];
       if (j < hi && next && (next.lower === 'that' || isPunct(next, ',:') || next.quote !== -1) && j > k + 1) {
         k = j;
@@ -120,6 +125,86 @@ function skipAdjuncts(words: Word[], k: number, hi: number): number {
   }
   return k;
 }
+
+/** Words of a title that may stay in lower case ("Lock Her Up", "the Art of the Deal"). */
+const TITLE_SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'by', 'from', 'as', 'is', 'vs']);
+
+/**
+ * Whether quoted span qi reads as a title or a name rather than words said: short, every word capitalised but the
+ * small ones ("Sunday Morning Futures", "Prison Break"), or right after a possessive ("CNN's “New Day”").
+ */
+export function isTitleLike(doc: DocumentTokens, qi: number): boolean {
+  const span = doc.quotes[qi]!;
+  if (span.words === 0 || span.words > 8) return false;
+  const first = doc.quoteFirst[qi]!;
+  const last = doc.quoteLast[qi]!;
+  const before = doc.words[first - 1];
+  if (before && before.quote === -1 && /['’]s$/.test(before.lower) && span.words <= 6) return true;
+  let capitals = 0;
+  for (let i = first; i <= last; i++) {
+    const w = doc.words[i]!;
+    if (!w.word) continue;
+    if (w.capital || /^\p{N}/u.test(w.text)) capitals++;
+    else if (!TITLE_SMALL.has(w.lower)) return false;
+  }
+  // One capitalised word is a sentence start as often as a title: titles have two.
+  return capitals >= 2;
+}
+
+const RELATIVES = new Set(['what', 'which', 'whom', 'that']);
+/** Words after a quoted phrase that end its clause rather than continue it. */
+const CLAUSE_ENDERS = new Set(['and', 'but', 'or', 'until', 'while', 'when', 'as', 'because', 'after', 'before', 'since', 'although', 'though', 'unless']);
+
+/**
+ * Token end of content that holds the short quoted phrase qi: the phrase itself when it closes its clause (its own
+ * final punctuation, or and/but/while … or punctuation after it), else the clause it is part of ("a “liar” who was
+ * not “honorable”", "“on her worst day” she'd be …").
+ */
+function phraseEnd(doc: DocumentTokens, qi: number, s: Sentence): number {
+  const last = doc.quoteLast[qi]! + 1;
+  const inner = doc.words[last - 2];
+  const after = doc.words[last];
+  if (last >= s.last || !after || !isWord(after) || CLAUSE_ENDERS.has(after.lower) || doc.lexicon.cues.has(after.lower)) return last;
+  if (inner && !inner.word && /^[.!?,]$/.test(inner.text)) return last;
+  return Math.min(doc.contentStop[last]!, s.last, last + MAX_CONTENT_TOKENS);
+}
+
+/** Whether tokens [k, hi) are only an adjunct closing the sentence: a time phrase or a prepositional phrase, titles in
+ * quotation marks allowed ("Wednesday morning on MSNBC's “Morning Joe.”", "in a statement"). */
+function isAdjunctTail(words: Word[], k: number, hi: number): boolean {
+  const w = words[k];
+  if (!isWord(w) || !(TIME.has(w.lower) || PREPOSITIONS.has(w.lower) || PERIOD_WORDS.has(w.lower))) return false;
+  let n = 0;
+  for (let j = k; j < hi; j++) {
+    const t = words[j]!;
+    if (t.quote !== -1) continue;
+    if (isPunct(t, '.!?')) return true;
+    if (!t.word && !isPunct(t, ",'’")) return false;
+    if (t.word && (t.lower === 'that' || t.lower === 'to' || t.lower === 'and' || t.lower === 'but' || PRONOUNS.has(t.lower))) return false;
+    if (++n > 14) return false;
+  }
+  return true;
+}
+
+/** The subject at the start of the clause that holds token `at`: a pronoun or a name ("when Rubio thanked Miami and …"). */
+function clauseSubject(words: Word[], at: number, lo: number): Range | null {
+  let k = at - 1;
+  while (k > lo && k > at - 25 && !(words[k - 1]!.quote === -1 && !words[k - 1]!.word && /^[,;:—–(]$/.test(words[k - 1]!.text)) && !(isWord(words[k - 1]) && CLAUSE_OPENERS.has(words[k - 1]!.lower))) k--;
+  if (k <= at - 25) return null;
+  while (k < at && isWord(words[k]) && (words[k]!.lower === 'but' || words[k]!.lower === 'and' || words[k]!.lower === 'so' || words[k]!.lower === 'then')) k++;
+  const w = words[k];
+  if (!isWord(w)) return null;
+  if (PRONOUNS.has(w.lower) && !['it', 'that', 'which', 'who', 'you'].includes(w.lower)) return { first: k, last: k + 1 };
+  if (!isName(w)) return null;
+  let e = k + 1;
+  while (e < at && isName(words[e])) e++;
+  return { first: k, last: e };
+}
+
+/** Pronouns that can only be subjects: after a verb's object they open the content clause. */
+const NEW_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i']);
+const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet', 'still', 'or']);
+const CLAUSE_OPENERS = new Set(['when', 'while', 'because', 'after', 'before', 'as', 'if', 'since', 'though', 'although', 'that', 'and', 'but', 'where', 'once', 'until', 'whereas']);
 
 /** Character span of tokens [first, last), leaving out trailing punctuation outside quotation marks. */
 function span(doc: DocumentTokens, first: number, last: number): { start: number; end: number } | null {
@@ -208,6 +293,8 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
     const between: Range = { first: q + 1, last: c };
     while (between.first < between.last && !words[between.first]!.word) between.first++;
     const qi = words[q]!.quote;
+    // A title in quotation marks before the cue ("on Fox News's “Sunday Morning Futures,” Issa said") is no content.
+    if (isTitleLike(doc, qi) && wordCount(doc, s.first, doc.quoteFirst[qi]!) > 0) break afterQuote;
     let speaker: Range | null = between.last > between.first ? subjectBefore(words, c, between.first) : null;
     // Only a speaker phrase may stand between the quotation and the cue; anything else is another clause.
     if (between.last > between.first && (!speaker || speaker.first !== between.first)) break afterQuote;
@@ -248,12 +335,56 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
 
   // 2. Before its content: Bush said (that) …; Bush said: "…"; Officials told reporters that …
   let speaker = subjectBefore(words, c, s.first);
+  const ownSubject = speaker !== null;
   if (!speaker && c > s.first && isPunct(words[c - 1], ',') && /ing$/.test(words[c]!.lower)) speaker = earlier.at(-1)?.speaker ?? previous;
+  // "Rubio thanked Miami and said …": a coordinated verb shares the subject of its clause.
+  if (!speaker && c > s.first && isWord(words[c - 1]) && (words[c - 1]!.lower === 'and' || words[c - 1]!.lower === 'but')) {
+    speaker = earlier.at(-1)?.speaker ?? clauseSubject(words, c - 1, s.first);
+  }
   let k = skipAdjuncts(words, cueEnd, s.last);
+
+  // 3a. A cue set off by commas after its content: "…, he said." / "…, officials said Tuesday in a statement." /
+  // "Many closures, he said, involved …" (the content runs on after the cue: the whole sentence is its content).
+  if (process.env.Q3A === '1' && ownSubject && speaker && speaker.first > s.first + 1 && isPunct(words[speaker.first - 1], ',') && wordCount(doc, s.first, speaker.first) >= 3 && words[s.first]!.quote === -1) {
+    // The content starts after a dash, semicolon or colon before the cue, and without a leading "But".
+    let from = s.first;
+    for (let j = s.first; j < speaker.first - 1; j++) if (isPunct(words[j], '—–-;:')) from = j + 1;
+    while (from < speaker.first && isWord(words[from]) && LEADING_CONJUNCTIONS.has(words[from]!.lower)) from++;
+    if (wordCount(doc, from, speaker.first) < 3) return null;
+    if (k >= s.last || isPunct(words[k], '.!?') || isAdjunctTail(words, k, s.last)) return make(from, speaker.first - 1, speaker);
+    if (isPunct(words[k], ',') && k + 1 < s.last) {
+      const next = words[k + 1]!;
+      const runsOn = next.quote !== -1 || isWord(next) && !PREPOSITIONS.has(next.lower) && !TIME.has(next.lower) && !/ing$/.test(next.lower) && !doc.lexicon.cues.has(next.lower) && next.lower !== 'according' && next.lower !== 'who' && next.lower !== 'which';
+      const end = Math.min(doc.contentStop[k + 1]!, s.last);
+      if (runsOn) return make(from, end, speaker);
+      return make(from, speaker.first - 1, speaker);
+    }
+  }
+  if (classes.has('naming') && speaker && k < s.last) {
+    // "called the plan “a disgrace”": the content is what is named and the name. A quotation right after the verb
+    // names a thing ("a class called “Perception”", "so-called") and says nothing.
+    if (words[k]!.quote !== -1) {
+      const relative = speaker.first > s.first && isWord(words[speaker.first - 1]) && RELATIVES.has(words[speaker.first - 1]!.lower);
+      // "what aide Kevin Phillips called “the beginning of …”": the relative clause is the content.
+      if (relative) return make(speaker.first - 1, doc.quoteLast[words[k]!.quote]! + 1, speaker);
+      const s0 = words[speaker.first]!;
+      if (!(PRONOUNS.has(s0.lower) || isName(s0))) return null;
+    } else {
+      for (let j = k + 1; j < s.last && j < k + 12; j++) {
+        const t = words[j]!;
+        if (t.quote !== -1) return make(k, phraseEnd(doc, t.quote, s), speaker);
+        if (!t.word && !isPunct(t, "-'’")) break;
+        if (t.lower === 'that' || t.lower === 'for' || t.lower === 'on') break;
+      }
+    }
+  }
   if (classes.has('object') && k < s.last && isWord(words[k]) && !CONTENT_STARTS.has(words[k]!.lower)) {
     let j = k;
-    while (j < s.last && j < k + 7 && isWord(words[j]) && words[j]!.lower !== 'that' && words[j]!.lower !== 'to') j++;
-    if (j < s.last && (words[j]!.lower === 'that' || words[j]!.lower === 'to' || isPunct(words[j], ',:') || words[j]!.quote !== -1)) k = j;
+    // The object ends where the content starts: at that, to, a comma, a quotation, or the subject of a new clause
+    // ("assured his audience he would …").
+    while (j < s.last && j < k + 7 && isWord(words[j]) && words[j]!.lower !== 'that' && words[j]!.lower !== 'to' && !(j > k && NEW_SUBJECTS.has(words[j]!.lower))) j++;
+    const quoteInObject = j < s.last && words[j]!.quote !== -1 && isWord(words[j - 1]) && DETERMINERS.has(words[j - 1]!.lower);
+    if (j < s.last && !quoteInObject && (words[j]!.lower === 'that' || words[j]!.lower === 'to' || isPunct(words[j], ',:') || words[j]!.quote !== -1 || NEW_SUBJECTS.has(words[j]!.lower))) k = j;
   }
   if (isPunct(words[k], ',:')) k++;
   const rest = k < s.last && !isPunct(words[k], '.!?');
@@ -276,6 +407,9 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
         if (words[j]!.quote !== -1) last = doc.quoteLast[words[j]!.quote]! + 1;
         else if (words[j]!.word) break;
       }
+      // A short quoted phrase the clause runs on after ("saying “on her worst day” she'd be …") is part of the
+      // content, not all of it: the content goes on to the clause's end.
+      if (doc.quotes[w.quote]!.words < SHORT_QUOTE_WORDS) return make(k, phraseEnd(doc, w.quote, s), speaker);
       const frame = make(k, last, speaker);
       return frame;
     }

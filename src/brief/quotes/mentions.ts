@@ -32,6 +32,8 @@ const CLAUSE = new Set([
   'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'about', 'into', 'over', 'is', 'was', 'are', 'were', 'has',
   'have', 'had', 'not', 'also', 'be',
 ]);
+/** Heads of quantity subjects ("59 percent said", "half said", "the majority said"). */
+const QUANTITY_HEADS = new Set(['percent', 'percentage', 'half', 'third', 'thirds', 'quarter', 'majority', 'minority', 'plurality', 'most', 'many', 'some', 'few', 'others', 'none', 'all', 'both', 'rest']);
 /** Lower-case words inside names: Bank of America, Osama bin Laden, Charles de Gaulle. */
 const NAME_JOINERS = new Set(['of', 'de', 'da', 'del', 'di', 'bin', 'al', 'van', 'von', 'la', 'le', 'du', 'der', 'ibn', 'el']);
 /** Capitalised words at a sentence start that are not names. */
@@ -84,13 +86,21 @@ export function subjectBefore(words: Word[], cue: number, lo: number): Range | n
   if (PRONOUNS.has(w.lower)) return { first: j, last: j + 1 };
   if (isName(w)) return { first: nameRunStart(words, j, lo), last: j + 1 };
   // A common noun phrase: back to its determiner ("a State Department official"), else a few words ("officials").
-  for (let k = j; k >= lo && k > j - 8; k--) {
+  // A run without determiner counts when its head is a plural or a quantity ("47 percent", "a third" has one) or it
+  // names whose it is ("Cameron's spokesman", "political experts").
+  const headOk = /s$/.test(w.lower) || QUANTITY_HEADS.has(w.lower) || /^\p{N}/u.test(w.text);
+  let k = j;
+  for (; k >= lo && k > j - 8; k--) {
     const t = words[k]!;
     if (!isWord(t) && !(t.text === '-' || t.text === '’s' || t.text === "'s")) break;
     if (isWord(t) && DETERMINERS.has(t.lower)) return { first: k, last: j + 1 };
     if (isWord(t) && CLAUSE.has(t.lower)) return k === j ? null : { first: k + 1, last: j + 1 };
   }
-  return /s$/.test(w.lower) ? { first: j, last: j + 1 } : null;
+  if (k < j - 7) return headOk ? { first: j, last: j + 1 } : null;
+  const run = { first: k + 1, last: j + 1 };
+  let possessive = false;
+  for (let i = run.first; i < run.last; i++) if (/['’]s$/.test(words[i]!.lower)) possessive = true;
+  return headOk || possessive ? run : null;
 }
 
 /** The noun phrase right after index `at` up to the next punctuation ("said Daniel Benjamin, who …"), or null. */

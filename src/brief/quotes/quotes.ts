@@ -1,7 +1,7 @@
 // Quotes and speakers of a text: direct quotations, reported speech and beliefs, each with its speaker mention,
 // the speaker's resolved name, the cue, and a medium that relays it (He "declared …," KCNA said).
 import { findEntities, type EntityMention } from '../entities/entities.js';
-import { documentTables, sentenceFrames, textOf, type DocumentTokens, type Frame } from './attribution.js';
+import { documentTables, isTitleLike, sentenceFrames, textOf, type DocumentTokens, type Frame } from './attribution.js';
 import { quoteLexicon } from './lexicon.js';
 import { NameResolver, bareName, isMedium, isName, mediumName, subjectBefore, type Range } from './mentions.js';
 import { findQuotedSpans, findSingleQuotedSpans } from './quote-marks.js';
@@ -91,16 +91,24 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
           continue;
         }
       }
-      if (span.words < MIN_STANDALONE_WORDS) continue;
+      if (span.words < MIN_STANDALONE_WORDS || isTitleLike(doc, qi)) continue;
       const outside = doc.outsideBefore[sentence.last]! - doc.outsideBefore[sentence.first]!;
       const whole = outside <= 1;
       if (!whole) continue;
       const base: { frame: Frame; sentence: number } | null = lastAttributed;
-      if (base && index - base.sentence <= CONTINUATION_SENTENCES && base.frame.kind !== 'indirect' && span.start > base.frame.end) {
-        // The same voice goes on: one attribution whose content is interrupted by the cue ("…," he said. "…").
-        base.frame.end = span.end;
+      if (base && index - base.sentence <= CONTINUATION_SENTENCES && base.frame.kind !== 'indirect' && span.start > base.frame.end && !hasLineBreak(text, base.frame.end, span.start)) {
+        // The same voice goes on in the same paragraph: one attribution whose content is interrupted by the cue
+        // ("…," he said. "…"). A new paragraph opens a new attribution, even in the same voice.
+        joinContinuation(base.frame, span.start, span.end);
         base.frame.quotes.push(qi);
         base.sentence = index;
+        continue;
+      }
+      if (base && index - base.sentence <= CONTINUATION_SENTENCES && base.frame.kind !== 'indirect' && span.start > base.frame.end && base.frame.speaker) {
+        // A quotation paragraph right after a quoted speaker's paragraph: a new attribution in the same voice.
+        const frame: Frame = { start: span.start, end: span.end, kind: 'direct', speaker: base.frame.speaker, cue: { first: -1, last: -1 }, medium: base.frame.medium, quotes: [qi], firstToken: i };
+        extra.push(frame);
+        lastAttributed = { frame, sentence: index };
         continue;
       }
       extra.push({ start: span.start, end: span.end, kind: 'direct', speaker: null, cue: { first: -1, last: -1 }, medium: null, quotes: [qi], firstToken: i });
@@ -117,6 +125,27 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     out.push(toQuote(doc, frame, resolver));
   }
   return out;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  const at = text.indexOf('\n', from);
+  return at >= 0 && at < to;
+}
+
+/**
+ * Extends a frame by a later part of the same content. A quote is one range, so when the interruption between the
+ * parts (cue, speaker, a long apposition) is longer than what joining gains, the range keeps the longer part alone:
+ * "“A,” said X, a professor at … . “B.”" is best told by A when the apposition outweighs B.
+ */
+function joinContinuation(frame: Frame, start: number, end: number): void {
+  const a = frame.end - frame.start;
+  const b = end - start;
+  const gap = start - frame.end;
+  if ((a + b) / (a + b + gap) >= Math.max(a, b) / (a + b)) frame.end = end;
+  else if (b > a) {
+    frame.start = start;
+    frame.end = end;
+  }
 }
 
 function toSpan(doc: DocumentTokens, range: Range): TextSpan {
