@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { analyseArticle, ANALYSIS_VERSION, parseAnalysis, type ArticleAnalysis } from '../src/brief/analysis.js';
 import { buildBrief } from '../src/brief/brief.js';
 import { summarize } from '../src/brief/summary.js';
+import { newArticleOf } from '../src/ingest.js';
 import { prepare } from '../src/pipeline.js';
 import { articleFromInput } from '../src/read/from-input.js';
 import { inputFromRecord } from '../src/read/jsonl.js';
@@ -66,24 +67,7 @@ async function storeStory(records: ReturnType<typeof buildStory>['records'], fil
       const { itemKey, contentHash, signature } = article.data;
       if (!itemKey || !contentHash || !signature) throw new Error(`story record ${record.id}: not fingerprinted`);
       await store.insertArticle(
-        {
-          itemKey,
-          contentHash,
-          source: article.where,
-          externalId: article.input.id,
-          url: article.url,
-          outlet: article.outlet,
-          title: article.title,
-          published: article.published,
-          language: article.language,
-          authors: article.authors,
-          credits: article.data.credits ?? [],
-          cited: article.data.cited ?? [],
-          dateline: article.data.dateline ? article.text.slice(article.data.dateline.start, article.data.dateline.end).trim() : undefined,
-          text: article.text,
-          signature,
-          messages: article.messages.map((m) => `${m.reason} [${m.rule}]`),
-        },
+        newArticleOf(article, itemKey, contentHash, signature),
         id,
         [],
         false,

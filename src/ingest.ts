@@ -6,7 +6,7 @@ import { bandKeys, estimateJaccard } from './fingerprint/minhash.js';
 import { timeOf } from './article.js';
 import { prepare } from './pipeline.js';
 import { readPaths } from './read/files.js';
-import type { Store } from './store/store.js';
+import type { NewArticle, Store } from './store/store.js';
 
 /** Estimated Jaccard above which a stored article is reported as a near duplicate of the new one. */
 const NEAR_DUPLICATE = 0.8;
@@ -56,24 +56,7 @@ async function ingestArticle(store: Store, clusterer: Clusterer, article: Articl
 
   const assignment = await clusterer.assign(articleTerms(article), timeOf(article));
   const id = await store.insertArticle(
-    {
-      itemKey,
-      contentHash,
-      source: article.where,
-      externalId: article.input.id,
-      url: article.url,
-      outlet: article.outlet,
-      title: article.title,
-      published: article.published,
-      language: article.language,
-      authors: article.authors,
-      credits: article.data.credits ?? [],
-      cited: article.data.cited ?? [],
-      dateline: article.data.dateline ? article.text.slice(article.data.dateline.start, article.data.dateline.end).trim() : undefined,
-      text: article.text,
-      signature,
-      messages: article.messages.map((m) => `${m.reason} [${m.rule}]`),
-    },
+    newArticleOf(article, itemKey, contentHash, signature),
     assignment.story,
     bands,
     article.messages.some((m) => m.rule === 'describe:no-title'),
@@ -136,4 +119,26 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
   }
   await flush();
   return summary;
+}
+
+/** The stored form of a prepared article (what `insertArticle` takes). */
+export function newArticleOf(article: Article, itemKey: string, contentHash: string, signature: Uint32Array): NewArticle {
+  return {
+    itemKey,
+    contentHash,
+    source: article.where,
+    externalId: article.input.id,
+    url: article.url,
+    outlet: article.outlet,
+    title: article.title,
+    published: article.published,
+    language: article.language,
+    authors: article.authors,
+    credits: article.data.credits ?? [],
+    cited: article.data.cited ?? [],
+    dateline: article.data.dateline ? article.text.slice(article.data.dateline.start, article.data.dateline.end).trim() : undefined,
+    text: article.text,
+    signature,
+    messages: article.messages.map((m) => `${m.reason} [${m.rule}]`),
+  };
 }
