@@ -1,7 +1,7 @@
 // `quotes FILE...`: the quotes of each text file with speakers and cues, one JSON line per file.
 import { readFile } from 'node:fs/promises';
 import { findQuotes, type Quote, type TextSpan } from '../brief/quotes/quotes.js';
-import { cleanTextMapped } from '../clean/clean.js';
+import { cleanText } from '../clean/clean.js';
 import { decodeBytes } from '../read/decode.js';
 import { say, writeLine } from './io.js';
 
@@ -12,17 +12,33 @@ function mapSpan<T extends TextSpan>(span: T, raw: string, toSource: (offset: nu
   return { ...span, start, end: Math.max(start, end), text: raw.slice(start, Math.max(start, end)) };
 }
 
-/** The quotes of one decoded text: found in the cleaned text (page furniture removed), offsets into `raw`. */
+const mapQuote = (quote: Quote, raw: string, toSource: (offset: number) => number): Quote => ({
+  ...mapSpan(quote, raw, toSource),
+  speaker: quote.speaker && mapSpan(quote.speaker, raw, toSource),
+  cue: quote.cue && mapSpan(quote.cue, raw, toSource),
+  reportedBy: quote.reportedBy && mapSpan(quote.reportedBy, raw, toSource),
+});
+
+/**
+ * The quotes of one decoded text: found in the cleaned text (page furniture removed), offsets into `raw`. The head
+ * lines the cleaner sets apart (title, standfirst) are searched too: a headline such as `Warren: Trump Is a ‘Proven
+ * Failure’` attributes words like any sentence. A head line is used only where it is found verbatim in `raw`.
+ */
 export function quotesOfText(raw: string, options: { clean: boolean }): Quote[] {
   if (!options.clean) return findQuotes(raw);
-  const cleaned = cleanTextMapped(raw);
-  const toSource = cleaned.toSource;
-  return findQuotes(cleaned.text).map((quote) => ({
-    ...mapSpan(quote, raw, toSource),
-    speaker: quote.speaker && mapSpan(quote.speaker, raw, toSource),
-    cue: quote.cue && mapSpan(quote.cue, raw, toSource),
-    reportedBy: quote.reportedBy && mapSpan(quote.reportedBy, raw, toSource),
-  }));
+  const cleaned = cleanText(raw);
+  const toSource = (offset: number) => cleaned.map.toSource(offset);
+  const body = findQuotes(cleaned.text).map((quote) => mapQuote(quote, raw, toSource));
+  const bodyStart = cleaned.text ? toSource(0) : raw.length;
+  const head: Quote[] = [];
+  let cursor = 0;
+  for (const line of cleaned.headLines) {
+    const at = raw.indexOf(line, cursor);
+    if (at < 0 || at + line.length > bodyStart) continue;
+    cursor = at + line.length;
+    head.push(...findQuotes(line).map((quote) => mapQuote(quote, raw, (offset) => at + offset)));
+  }
+  return head.length ? [...head, ...body] : body;
 }
 
 /** `quotes [--no-clean] FILE...`; a file that cannot be read is reported and skipped (exit code 1 at the end). */

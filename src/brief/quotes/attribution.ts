@@ -203,11 +203,19 @@ function clauseSubject(words: Word[], at: number, lo: number): Range | null {
 
 /** Pronouns that can only be subjects: after a verb's object they open the content clause. */
 const NEW_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i']);
+/**
+ * Words that cannot open what a cue reports: particles ("showed up for"), reflexive
+ * and object pronouns ("found himself"), conjunctions and relatives ("said and", "told which").
+ */
+const NOT_CONTENT_STARTS = new Set([
+  'and', 'or', 'nor', 'which', 'who', 'whom', 'like', 'such', 'including', 'up', 'out', 'off', 'down', 'back', 'around',
+  'them', 'himself', 'herself', 'themselves', 'itself', 'myself', 'ourselves', 'yourself',
+]);
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet', 'still', 'or']);
 const CLAUSE_OPENERS = new Set(['when', 'while', 'because', 'after', 'before', 'as', 'if', 'since', 'though', 'although', 'that', 'and', 'but', 'where', 'once', 'until', 'whereas']);
 
 /** Character span of tokens [first, last), leaving out trailing punctuation outside quotation marks. */
-function span(doc: DocumentTokens, first: number, last: number): { start: number; end: number } | null {
+export function span(doc: DocumentTokens, first: number, last: number): { start: number; end: number } | null {
   while (last > first && !doc.words[last - 1]!.word && doc.words[last - 1]!.quote === -1 && /^[.,;:!?—–-]$/.test(doc.words[last - 1]!.text)) last--;
   while (first < last && !doc.words[first]!.word && doc.words[first]!.quote === -1 && /^[.,;:—–-]$/.test(doc.words[first]!.text)) first++;
   if (last <= first) return null;
@@ -215,7 +223,7 @@ function span(doc: DocumentTokens, first: number, last: number): { start: number
 }
 
 /** Quoted spans inside [start, end), and the kind of content they make. */
-function kindOf(doc: DocumentTokens, start: number, end: number): { kind: Frame['kind']; quotes: number[] } {
+export function kindOf(doc: DocumentTokens, start: number, end: number): { kind: Frame['kind']; quotes: number[] } {
   const quotes: number[] = [];
   for (let q = lowerBound(doc.quotes, start); q < doc.quotes.length && doc.quotes[q]!.start < end; q++) if (doc.quotes[q]!.end <= end + 1) quotes.push(q);
   if (!quotes.length) return { kind: 'indirect', quotes };
@@ -271,6 +279,8 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
     const range = span(doc, first, last);
     if (!range) return null;
     const { kind, quotes } = kindOf(doc, range.start, range.end);
+    // Verbs that only introduce quotations (continued, read) report nothing without one.
+    if (kind === 'indirect' && classes.has('quoting') && classes.size === 1) return null;
     // One quoted word can be a whole answer ("Denver," he answered); unquoted content needs two.
     if (wordCount(doc, first, last) < (kind === 'direct' ? 1 : 2)) return null;
     return { ...range, kind, quotes, speaker, cue: cueRange, medium, firstToken: first };
@@ -414,6 +424,7 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
       return frame;
     }
     const starts = CONTENT_STARTS.has(w.lower) || PRONOUNS.has(w.lower) || DETERMINERS.has(w.lower) || isName(w) || /^\p{N}/u.test(w.text);
+    if (process.env.NCS !== "0" && NOT_CONTENT_STARTS.has(w.lower)) return null;
     if (onlyBelief ? starts && !(w.lower === 'that' && !isWord(words[k + 1])) : starts || w.word) {
       // "said to be …" is not what someone said; "pledged to oppose …" is.
       if (w.lower === 'to' && /^(?:say|says|said|saying)$/.test(words[c]!.lower)) return null;

@@ -1,11 +1,11 @@
 // Quotes and speakers of a text: direct quotations, reported speech and beliefs, each with its speaker mention,
 // the speaker's resolved name, the cue, and a medium that relays it (He "declared …," KCNA said).
 import { findEntities, type EntityMention } from '../entities/entities.js';
-import { documentTables, isTitleLike, sentenceFrames, textOf, type DocumentTokens, type Frame } from './attribution.js';
+import { documentTables, isTitleLike, kindOf, sentenceFrames, span as tokenSpan, textOf, type DocumentTokens, type Frame } from './attribution.js';
 import { quoteLexicon } from './lexicon.js';
 import { NameResolver, bareName, isMedium, isName, mediumName, subjectBefore, type Range } from './mentions.js';
 import { findQuotedSpans, findSingleQuotedSpans } from './quote-marks.js';
-import { splitWordSentences, tokenizeWords } from './words.js';
+import { splitWordSentences, tokenizeWords, type Sentence } from './words.js';
 
 export interface TextSpan {
   start: number;
@@ -52,11 +52,21 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const lexicon = quoteLexicon();
   const doc: DocumentTokens = { text, words, quotes, quoteFirst, quoteLast, lexicon, ...documentTables(words, lexicon) };
   const sentences = splitWordSentences(text, words);
-  const resolver = new NameResolver(options.mentions ?? findEntities(text));
+  const mentions = options.mentions ?? findEntities(text);
+  const resolver = new NameResolver(mentions);
+  const headlines = new HeadlineSpeakers(mentions);
 
   const frames: { frame: Frame; sentence: number }[] = [];
   let previous: Range | null = null;
+  let lineEnd = -1;
   sentences.forEach((sentence, index) => {
+    if (sentence.start < lineEnd) return;
+    const headline = headlineFrame(doc, sentence, headlines);
+    if (headline) {
+      frames.push({ frame: headline.frame, sentence: index });
+      lineEnd = headline.lineEnd;
+      return;
+    }
     for (const frame of sentenceFrames(doc, sentence, previous)) {
       frames.push({ frame, sentence: index });
       if (frame.speaker) previous = frame.speaker;
@@ -125,6 +135,68 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     out.push(toQuote(doc, frame, resolver));
   }
   return out;
+}
+
+/** Offsets of person and organisation mentions, to tell a headline's speaker ("Bernie Sanders: …") from a label. */
+class HeadlineSpeakers {
+  private starts: number[];
+  private ends: number[];
+  constructor(mentions: readonly EntityMention[]) {
+    const named = mentions.filter((m) => m.type === 'PER' || m.type === 'ORG').sort((a, b) => a.start - b.start);
+    this.starts = named.map((m) => m.start);
+    this.ends = named.map((m) => m.end);
+  }
+  /** Whether a person or organisation mention ends exactly at `end` and starts at or after `start`. */
+  endsAt(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.starts.length && this.starts[i]! < end; i++) if (this.ends[i] === end) return true;
+    return false;
+  }
+}
+
+/** Most words a headline speaker has before its colon ("OK Gov Fallin:", "Former Secretary Hillary Clinton:"). */
+const HEADLINE_SPEAKER_WORDS = 5;
+
+/**
+ * A line that opens with a speaker and a colon — a headline ("Elizabeth Warren: Donald Trump Is a ‘Proven Failure’")
+ * or a transcript turn ("JAKE TAPPER: …") — attributes the rest of the line to the speaker. The speaker is a
+ * person or organisation the entity finder knows (or a capitalised transcript name), so labels such as "Update:" or
+ * "Photo:" are not speakers.
+ */
+function headlineFrame(doc: DocumentTokens, s: Sentence, speakers: HeadlineSpeakers): { frame: Frame; lineEnd: number } | null {
+  const { words, text } = doc;
+  if (s.start > 0 && text[s.start - 1] !== '\n') return null;
+  let colon = -1;
+  for (let i = s.first; i < s.last && i <= s.first + HEADLINE_SPEAKER_WORDS; i++) {
+    const w = words[i]!;
+    if (w.quote !== -1) return null;
+    if (w.text === ':') {
+      colon = i;
+      break;
+    }
+    if (!w.word || !(w.capital || /^\p{N}/u.test(w.text))) return null;
+  }
+  if (colon <= s.first) return null;
+  const speakerStart = words[s.first]!.start;
+  const speakerEnd = words[colon - 1]!.end;
+  const allCaps = /^[\p{Lu}\s.'’-]+$/u.test(text.slice(speakerStart, speakerEnd)) && speakerEnd - speakerStart >= 3;
+  if (!allCaps && !speakers.endsAt(speakerStart, speakerEnd)) return null;
+  const newline = text.indexOf('\n', s.start);
+  const lineEnd = newline < 0 ? text.length : newline;
+  let last = colon + 1;
+  while (last < words.length && words[last]!.start < lineEnd) last++;
+  if (doc.wordsBefore[last]! - doc.wordsBefore[colon + 1]! < 3) return null;
+  const range = tokenSpan(doc, colon + 1, last);
+  if (!range) return null;
+  const { kind, quotes } = kindOf(doc, range.start, range.end);
+  const frame: Frame = { ...range, kind, quotes, speaker: { first: s.first, last: colon }, cue: { first: colon, last: colon + 1 }, medium: null, firstToken: colon + 1 };
+  return { frame, lineEnd };
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
