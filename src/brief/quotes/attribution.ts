@@ -211,6 +211,8 @@ const NOT_CONTENT_STARTS = new Set([
   'and', 'or', 'nor', 'which', 'who', 'whom', 'like', 'such', 'including', 'up', 'out', 'off', 'down', 'back', 'around',
   'them', 'himself', 'herself', 'themselves', 'itself', 'myself', 'ourselves', 'yourself',
 ]);
+/** Words that end a stance verb's object ("backed Cruz during the debate", "attacked Trump and said …"). */
+const STANCE_STOPS = new Set(['during', 'at', 'on', 'in', 'after', 'before', 'while', 'when', 'because', 'since', 'as', 'and', 'but', 'which', 'who', 'saying', 'calling', 'adding', 'arguing', 'noting', 'even', 'despite', 'amid', 'until', 'although', 'though']);
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet', 'still', 'or']);
 const CLAUSE_OPENERS = new Set(['when', 'while', 'because', 'after', 'before', 'as', 'if', 'since', 'though', 'although', 'that', 'and', 'but', 'where', 'once', 'until', 'whereas']);
 
@@ -340,7 +342,9 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
   // 2a. Inverted after its content: …, said Bush.
   if (c > s.first && isPunct(words[c - 1], ',') && !/ing$/.test(words[c]!.lower)) {
     const np = phraseAfter(words, skipAdjuncts(words, cueEnd, s.last), s.last);
-    if (np && (np.last >= s.last || isPunct(words[np.last], '.,!?')) && wordCount(doc, s.first, c) >= 3) return make(s.first, c - 1, np);
+    // The phrase after must be a speaker, not the verb's own complement (", declined to comment").
+    const complement = np !== null && (CONTENT_STARTS.has(words[np.first]!.lower) || PREPOSITIONS.has(words[np.first]!.lower));
+    if (np && !complement && (np.last >= s.last || isPunct(words[np.last], '.,!?')) && wordCount(doc, s.first, c) >= 3) return make(s.first, c - 1, np);
   }
 
   // 2. Before its content: Bush said (that) …; Bush said: "…"; Officials told reporters that …
@@ -401,6 +405,19 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
   if (rest && speaker) {
     const w = words[k]!;
     const onlyBelief = !classes.has('speech') && !classes.has('object');
+    // "endorsed Cruz last week", "criticized Clinton's email use, …": a stance taken towards a thing; the content is
+    // the object, up to the clause's next adjunct or punctuation.
+    if (classes.has('stance') && w.quote === -1 && !CONTENT_STARTS.has(w.lower) && !NOT_CONTENT_STARTS.has(w.lower)) {
+      let end = k;
+      while (end < s.last && end < k + 40) {
+        const t = words[end]!;
+        if (t.quote === -1 && !t.word && /^[,;:.!?()—–]$/.test(t.text)) break;
+        if (t.quote === -1 && t.word && end > k && (TIME.has(t.lower) || STANCE_STOPS.has(t.lower) || (t.lower === 'last' && PERIOD_WORDS.has(words[end + 1]?.lower ?? '')))) break;
+        if (t.quote !== -1) end = doc.quoteLast[t.quote]!;
+        end++;
+      }
+      return make(k, end, speaker);
+    }
     // KCNA reported Kim "declared …": the medium relays the words of the name right before the quotation.
     if (w.quote === -1 && isMedium(textOf(doc, speaker))) {
       for (let j = k + 1; j < s.last && j <= k + 6; j++) {
