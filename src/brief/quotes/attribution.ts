@@ -85,17 +85,28 @@ export function cueAt(doc: DocumentTokens, i: number, sentence: Sentence): { len
   if (!forms) return null;
   if (w.capital && i !== sentence.first) return null;
   const prev = doc.words[i - 1];
-  if (i > sentence.first && isWord(prev) && (DETERMINERS.has(prev.lower) || prev.lower === 'to' || /['’]s$/.test(prev.lower))) return null;
+  // After a determiner or a possessive the word is a noun (his claims, Trump's criticism): only noun cues count.
+  const nounPosition = i > sentence.first && isWord(prev) && (DETERMINERS.has(prev.lower) || /['’]s$/.test(prev.lower));
+  if (i > sentence.first && isWord(prev) && prev.lower === 'to') return null;
   for (const form of forms) {
     let ok = true;
     for (let k = 1; k < form.words.length && ok; k++) {
       const t = doc.words[i + k];
       ok = i + k < sentence.last && isWord(t) && t.lower === form.words[k];
     }
-    if (ok) return { length: form.words.length, classes: form.classes };
+    if (!ok) continue;
+    const noun = form.classes.has('noun');
+    if (nounPosition) {
+      if (noun) return { length: form.words.length, classes: NOUN_ONLY };
+      continue;
+    }
+    if (noun && form.classes.size === 1 && !isWord(prev)) continue;
+    return { length: form.words.length, classes: form.classes };
   }
   return null;
 }
+
+const NOUN_ONLY: Set<CueClass> = new Set(['noun']);
 
 /** Index after adjuncts that may follow a cue: time words, "last week", "in a statement" before ", : that or a quote". */
 function skipAdjuncts(words: Word[], k: number, hi: number): number {
@@ -211,6 +222,22 @@ const NOT_CONTENT_STARTS = new Set([
   'and', 'or', 'nor', 'which', 'who', 'whom', 'like', 'such', 'including', 'up', 'out', 'off', 'down', 'back', 'around',
   'them', 'himself', 'herself', 'themselves', 'itself', 'myself', 'ourselves', 'yourself',
 ]);
+/** Token end of the object noun phrase that starts at k: up to punctuation, a time word or a clause word. */
+function objectEnd(doc: DocumentTokens, k: number, s: Sentence): number {
+  const { words } = doc;
+  let end = k;
+  while (end < s.last && end < k + 40) {
+    const t = words[end]!;
+    if (t.quote === -1 && !t.word && /^[,;:.!?()—–]$/.test(t.text)) break;
+    if (t.quote === -1 && t.word && end > k && (TIME.has(t.lower) || STANCE_STOPS.has(t.lower) || (t.lower === 'last' && PERIOD_WORDS.has(words[end + 1]?.lower ?? '')))) break;
+    if (t.quote !== -1) end = doc.quoteLast[t.quote]!;
+    end++;
+  }
+  return end;
+}
+
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
 /** Words that end a stance verb's object ("backed Cruz during the debate", "attacked Trump and said …"). */
 const STANCE_STOPS = new Set(['during', 'at', 'on', 'in', 'after', 'before', 'while', 'when', 'because', 'since', 'as', 'and', 'but', 'which', 'who', 'saying', 'calling', 'adding', 'arguing', 'noting', 'even', 'despite', 'amid', 'until', 'although', 'though']);
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet', 'still', 'or']);
@@ -287,6 +314,21 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
     if (wordCount(doc, first, last) < (kind === 'direct' ? 1 : 2)) return null;
     return { ...range, kind, quotes, speaker, cue: cueRange, medium, firstToken: first };
   };
+
+  if (classes.has('noun') && classes.size === 1) {
+    // "his support for Cruz", "Trump's claim that …", "the argument that …": the possessor, when there is one, holds
+    // the view; the content is the clause or the object after the noun.
+    const prev = words[c - 1];
+    let holder: Range | null = null;
+    if (prev && isWord(prev) && POSSESSIVE_PRONOUNS.has(prev.lower)) holder = { first: c - 1, last: c };
+    else if (prev && isWord(prev) && /['’]s$/.test(prev.lower)) holder = subjectBefore(words, c, s.first) ?? { first: c - 1, last: c };
+    else if (prev && isWord(prev) && !DETERMINERS.has(prev.lower)) holder = subjectBefore(words, c, s.first); // "Trump plans to …": a verb after all
+    const k = cueEnd;
+    if (k >= s.last) return null;
+    const last = words[c + length - 1]!.lower;
+    if (last === 'that' || last === 'to') return make(k, Math.min(doc.contentStop[k]!, s.last, k + MAX_CONTENT_TOKENS), holder);
+    return make(k, objectEnd(doc, k, s), holder);
+  }
 
   if (classes.has('source')) {
     const after = skipAdjuncts(words, cueEnd, s.last);
@@ -408,15 +450,7 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
     // "endorsed Cruz last week", "criticized Clinton's email use, …": a stance taken towards a thing; the content is
     // the object, up to the clause's next adjunct or punctuation.
     if (classes.has('stance') && w.quote === -1 && !CONTENT_STARTS.has(w.lower) && !NOT_CONTENT_STARTS.has(w.lower)) {
-      let end = k;
-      while (end < s.last && end < k + 40) {
-        const t = words[end]!;
-        if (t.quote === -1 && !t.word && /^[,;:.!?()—–]$/.test(t.text)) break;
-        if (t.quote === -1 && t.word && end > k && (TIME.has(t.lower) || STANCE_STOPS.has(t.lower) || (t.lower === 'last' && PERIOD_WORDS.has(words[end + 1]?.lower ?? '')))) break;
-        if (t.quote !== -1) end = doc.quoteLast[t.quote]!;
-        end++;
-      }
-      return make(k, end, speaker);
+      return make(k, objectEnd(doc, k, s), speaker);
     }
     // KCNA reported Kim "declared …": the medium relays the words of the name right before the quotation.
     if (w.quote === -1 && isMedium(textOf(doc, speaker))) {

@@ -1,7 +1,7 @@
 // The word lists of quote finding, read once from data/: attribution cues, media, person titles.
 import { dataLines } from '../../data-files.js';
 
-export type CueClass = 'speech' | 'belief' | 'source' | 'object' | 'naming' | 'quoting' | 'stance';
+export type CueClass = 'speech' | 'belief' | 'source' | 'object' | 'naming' | 'quoting' | 'stance' | 'noun';
 
 export interface CueForm {
   /** Lower-case words of the form ("according", "to"). */
