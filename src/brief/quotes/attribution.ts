@@ -444,6 +444,18 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
   }
   if (isPunct(words[k], ',:')) k++;
   const rest = k < s.last && !isPunct(words[k], '.!?');
+  // "he began by saying, “…”": a quotation right after the cue is a quote even when no subject stands before the cue.
+  if (rest && !speaker && words[k]!.quote !== -1 && !classes.has('naming') && (isPunct(words[k - 1], ',:') || k === cueEnd)) {
+    speaker = clauseSubject(words, c, s.first);
+    if (!speaker) {
+      let last = doc.quoteLast[words[k]!.quote]! + 1;
+      for (let j = last; j < s.last; j++) {
+        if (words[j]!.quote !== -1) last = doc.quoteLast[words[j]!.quote]! + 1;
+        else if (words[j]!.word) break;
+      }
+      if (doc.quotes[words[k]!.quote]!.words >= SHORT_QUOTE_WORDS) return make(k, last, null);
+    }
+  }
   if (rest && speaker) {
     const w = words[k]!;
     const onlyBelief = !classes.has('speech') && !classes.has('object');

@@ -65,6 +65,11 @@ export function subjectBefore(words: Word[], cue: number, lo: number): Range | n
   while (j >= lo && skippable(words[j]!)) j--;
   if (j < lo) return null;
   let w = words[j]!;
+  // "Gov. John Kasich (R-OH), said": the comma after a parenthesis is not an apposition's.
+  if (w.text === ',' && w.quote === -1 && j - 1 >= lo && words[j - 1]!.text === ')' && words[j - 1]!.quote === -1) {
+    j--;
+    w = words[j]!;
+  }
   if (w.text === ')' && w.quote === -1) {
     let k = j - 1;
     while (k >= lo && k > j - 40 && words[k]!.text !== '(') k--;
@@ -79,6 +84,17 @@ export function subjectBefore(words: Word[], cue: number, lo: number): Range | n
       const t = words[k]!;
       if (t.quote !== -1 || t.text === '.' || t.text === ';' || t.text === ':') break;
       if (t.text === w.text && isName(words[k - 1]) && k - 1 >= lo) return { first: nameRunStart(words, k - 1, lo), last: j };
+      if (t.text === w.text) {
+        // "the White House spokesman, Josh Earnest, said": a description, then the name set off by commas.
+        const nameStart = nameRunStart(words, j - 1, k + 1);
+        if (nameStart !== k + 1 || !isName(words[j - 1])) break;
+        for (let d = k - 1; d >= lo && d > k - 8; d--) {
+          const u = words[d]!;
+          if (!isWord(u)) break;
+          if (DETERMINERS.has(u.lower)) return { first: d, last: j };
+        }
+        break;
+      }
     }
     return null;
   }

@@ -82,7 +82,9 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   let lastAttributed: { frame: Frame; sentence: number } | null = null;
   sentences.forEach((sentence, index) => {
     while (f < frames.length && frames[f]!.sentence <= index) {
-      if (frames[f]!.frame.speaker) lastAttributed = frames[f]!;
+      // An indirect frame in the sentence of a quoted one ("“…,” said X, who noted that …") does not take its place.
+      const next = frames[f]!;
+      if (next.frame.speaker && !(next.frame.kind === 'indirect' && lastAttributed && lastAttributed.sentence === next.sentence && lastAttributed.frame.kind !== 'indirect')) lastAttributed = next;
       f++;
     }
     for (let i = sentence.first; i < sentence.last; i++) {
