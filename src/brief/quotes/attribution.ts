@@ -180,23 +180,6 @@ function phraseEnd(doc: DocumentTokens, qi: number, s: Sentence): number {
   return Math.min(doc.contentStop[last]!, s.last, last + MAX_CONTENT_TOKENS);
 }
 
-/** Whether tokens [k, hi) are only an adjunct closing the sentence: a time phrase or a prepositional phrase, titles in
- * quotation marks allowed ("Wednesday morning on MSNBC's “Morning Joe.”", "in a statement"). */
-function isAdjunctTail(words: Word[], k: number, hi: number): boolean {
-  const w = words[k];
-  if (!isWord(w) || !(TIME.has(w.lower) || PREPOSITIONS.has(w.lower) || PERIOD_WORDS.has(w.lower))) return false;
-  let n = 0;
-  for (let j = k; j < hi; j++) {
-    const t = words[j]!;
-    if (t.quote !== -1) continue;
-    if (isPunct(t, '.!?')) return true;
-    if (!t.word && !isPunct(t, ",'’")) return false;
-    if (t.word && (t.lower === 'that' || t.lower === 'to' || t.lower === 'and' || t.lower === 'but' || PRONOUNS.has(t.lower))) return false;
-    if (++n > 14) return false;
-  }
-  return true;
-}
-
 /** The subject at the start of the clause that holds token `at`: a pronoun or a name ("when Rubio thanked Miami and …"). */
 function clauseSubject(words: Word[], at: number, lo: number): Range | null {
   let k = at - 1;
@@ -240,7 +223,6 @@ const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 
 
 /** Words that end a stance verb's object ("backed Cruz during the debate", "attacked Trump and said …"). */
 const STANCE_STOPS = new Set(['during', 'at', 'on', 'in', 'after', 'before', 'while', 'when', 'because', 'since', 'as', 'and', 'but', 'which', 'who', 'saying', 'calling', 'adding', 'arguing', 'noting', 'even', 'despite', 'amid', 'until', 'although', 'though']);
-const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet', 'still', 'or']);
 const CLAUSE_OPENERS = new Set(['when', 'while', 'because', 'after', 'before', 'as', 'if', 'since', 'though', 'although', 'that', 'and', 'but', 'where', 'once', 'until', 'whereas']);
 
 /** Character span of tokens [first, last), leaving out trailing punctuation outside quotation marks. */
@@ -391,7 +373,6 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
 
   // 2. Before its content: Bush said (that) …; Bush said: "…"; Officials told reporters that …
   let speaker = subjectBefore(words, c, s.first);
-  const ownSubject = speaker !== null;
   if (!speaker && c > s.first && isPunct(words[c - 1], ',') && /ing$/.test(words[c]!.lower)) speaker = earlier.at(-1)?.speaker ?? previous;
   // "Rubio thanked Miami and said …": a coordinated verb shares the subject of its clause.
   if (!speaker && c > s.first && isWord(words[c - 1]) && (words[c - 1]!.lower === 'and' || words[c - 1]!.lower === 'but')) {
@@ -399,23 +380,6 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
   }
   let k = skipAdjuncts(words, cueEnd, s.last);
 
-  // 3a. A cue set off by commas after its content: "…, he said." / "…, officials said Tuesday in a statement." /
-  // "Many closures, he said, involved …" (the content runs on after the cue: the whole sentence is its content).
-  if (process.env.Q3A === '1' && ownSubject && speaker && speaker.first > s.first + 1 && isPunct(words[speaker.first - 1], ',') && wordCount(doc, s.first, speaker.first) >= 3 && words[s.first]!.quote === -1) {
-    // The content starts after a dash, semicolon or colon before the cue, and without a leading "But".
-    let from = s.first;
-    for (let j = s.first; j < speaker.first - 1; j++) if (isPunct(words[j], '—–-;:')) from = j + 1;
-    while (from < speaker.first && isWord(words[from]) && LEADING_CONJUNCTIONS.has(words[from]!.lower)) from++;
-    if (wordCount(doc, from, speaker.first) < 3) return null;
-    if (k >= s.last || isPunct(words[k], '.!?') || isAdjunctTail(words, k, s.last)) return make(from, speaker.first - 1, speaker);
-    if (isPunct(words[k], ',') && k + 1 < s.last) {
-      const next = words[k + 1]!;
-      const runsOn = next.quote !== -1 || isWord(next) && !PREPOSITIONS.has(next.lower) && !TIME.has(next.lower) && !/ing$/.test(next.lower) && !doc.lexicon.cues.has(next.lower) && next.lower !== 'according' && next.lower !== 'who' && next.lower !== 'which';
-      const end = Math.min(doc.contentStop[k + 1]!, s.last);
-      if (runsOn) return make(from, end, speaker);
-      return make(from, speaker.first - 1, speaker);
-    }
-  }
   if (classes.has('naming') && speaker && k < s.last) {
     // "called the plan “a disgrace”": the content is what is named and the name. A quotation right after the verb
     // names a thing ("a class called “Perception”", "so-called") and says nothing.
@@ -444,17 +408,9 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
   }
   if (isPunct(words[k], ',:')) k++;
   const rest = k < s.last && !isPunct(words[k], '.!?');
-  // "he began by saying, “…”": a quotation right after the cue is a quote even when no subject stands before the cue.
+  // "he began by saying, “…”": the subject of the clause speaks when none stands right before the cue.
   if (rest && !speaker && words[k]!.quote !== -1 && !classes.has('naming') && (isPunct(words[k - 1], ',:') || k === cueEnd)) {
     speaker = clauseSubject(words, c, s.first);
-    if (!speaker) {
-      let last = doc.quoteLast[words[k]!.quote]! + 1;
-      for (let j = last; j < s.last; j++) {
-        if (words[j]!.quote !== -1) last = doc.quoteLast[words[j]!.quote]! + 1;
-        else if (words[j]!.word) break;
-      }
-      if (doc.quotes[words[k]!.quote]!.words >= SHORT_QUOTE_WORDS) return make(k, last, null);
-    }
   }
   if (rest && speaker) {
     const w = words[k]!;
@@ -487,7 +443,7 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
       return frame;
     }
     const starts = CONTENT_STARTS.has(w.lower) || PRONOUNS.has(w.lower) || DETERMINERS.has(w.lower) || isName(w) || /^\p{N}/u.test(w.text);
-    if (process.env.NCS !== "0" && NOT_CONTENT_STARTS.has(w.lower)) return null;
+    if (NOT_CONTENT_STARTS.has(w.lower)) return null;
     if (onlyBelief ? starts && !(w.lower === 'that' && !isWord(words[k + 1])) : starts || w.word) {
       // "said to be …" is not what someone said; "pledged to oppose …" is.
       if (w.lower === 'to' && /^(?:say|says|said|saying)$/.test(words[c]!.lower)) return null;

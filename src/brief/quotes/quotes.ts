@@ -130,10 +130,15 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const all = [...frames.map((x) => x.frame), ...extra].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Quote[] = [];
   const seen = new Set<string>();
+  // One quote per stretch of text: a content inside another's ("X said Y argued that …", a quoted phrase inside
+  // reported speech) is part of the outer one, which is the attribution the text makes.
+  let outer: Frame | null = null;
   for (const frame of all) {
     const key = `${frame.start}:${frame.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (outer && frame.end <= outer.end) continue;
+    if (!outer || frame.end > outer.end) outer = frame;
     out.push(toQuote(doc, frame, resolver));
   }
   return out;
