@@ -79,6 +79,66 @@ test('months, currency codes and sentence-initial common words are not names', (
   assert.deepEqual(spans('Yesterday the deal closed. Unfortunately it cost US$ 40 million in March, or 30 million EUR.'), []);
 });
 
+test('an acronym defined by a lower-case phrase, or listed as a common noun, is no name anywhere in the text', () => {
+  const text = 'Ruvania tested a submarine-launched cruise missile (SLCM) on Monday. Its newest SLCM flew far, and two SLCMs more will follow. The GDP of Ruvania fell.';
+  assert.deepEqual(findEntities(text).filter((m) => /SLCM|GDP/.test(m.text)), []);
+  // A capitalised long form is a name's definition, and its acronym stays.
+  assert.ok(spans('The Ruvanian Space Agency (RSA) said the RSA would launch.').includes('ORG:RSA'));
+});
+
+test('an ordinal before a sitting word makes an event: the 9th Congress is no organisation, the party in it is', () => {
+  const mentions = findEntities("Delegates opened the 9th Congress of the Farmers' Party of Ruvania in Velgrad on Tuesday.");
+  assert.ok(!mentions.some((m) => m.text === 'Congress'), 'the numbered congress');
+  assert.ok(mentions.some((m) => m.text === "Farmers' Party of Ruvania" && m.type === 'ORG'), 'the party');
+  assert.ok(!findEntities('The Eleventh Plenum of the committee closed.').some((m) => m.text === 'Plenum'));
+  assert.ok(spans('Senators in Congress passed the bill on Friday.').includes('ORG:Congress'), 'Congress itself stays');
+});
+
+test('hyphenated compounds of names split into the names; compass pairs and one-word names stay out or whole', () => {
+  const text = 'Anna Mirov met Jon Halvorsen in Oslo. The stalled Mirov-Halvorsen diplomacy resumed, (AP-Reuters) reported, and North-South relations and East-West trade improved.';
+  const mentions = findEntities(text);
+  for (const m of mentions) assert.equal(text.slice(m.start, m.end), m.text);
+  const texts = mentions.map((m) => m.text);
+  assert.ok(!texts.some((t) => t.includes('-')), `no compound: ${texts.join(', ')}`);
+  assert.equal(mentions.find((m) => m.text === 'Mirov' && m.start > 40)?.name, 'Anna Mirov');
+  assert.equal(mentions.find((m) => m.text === 'Halvorsen' && m.start > 40)?.name, 'Jon Halvorsen');
+  assert.ok(texts.includes('AP') && texts.includes('Reuters'), 'both agencies of the credit');
+  assert.ok(!texts.some((t) => /^(?:North|South|East|West)$/.test(t)), 'no compass point');
+  // A part that is no name on its own keeps the compound whole.
+  assert.ok(!findEntities('The jet has two Rolls-Royce engines.').some((m) => m.text === 'Royce'));
+});
+
+test('`for the` joins an organisation name: the Center for the …, the Foundation for …', () => {
+  assert.deepEqual(spans('Mary Koslov, a fellow at the Boston-based Center for the Study of Lakes, spoke.'), ['PER:Mary Koslov', 'LOC:Boston', 'ORG:Center for the Study of Lakes']);
+  assert.ok(spans('Funds came from the Foundation for Open Rivers last year.').includes('ORG:Foundation for Open Rivers'));
+});
+
+test('a camp word before a person is cut off (Team Halvorsen is Halvorsen); Team Sky is a team', () => {
+  const mentions = findEntities('Jon Halvorsen won the vote. Team Halvorsen would now walk away, and Team Sky won the race.');
+  const camp = mentions.find((m) => m.text === 'Halvorsen');
+  assert.ok(camp && camp.type === 'PER' && camp.name === 'Jon Halvorsen', 'Team Halvorsen -> Halvorsen');
+  assert.ok(!mentions.some((m) => m.text === 'Team Halvorsen'));
+  assert.ok(!mentions.some((m) => m.text === 'Sky' && m.type === 'PER'));
+});
+
+test('the plural of a place is a place of its own: the two Germanys', () => {
+  const mentions = findEntities('Trade between the two Germanys grew before Germany united.');
+  const plural = mentions.find((m) => m.text === 'Germanys');
+  assert.equal(plural?.type, 'LOC');
+  assert.notEqual(plural?.name, mentions.find((m) => m.text === 'Germany')?.name);
+});
+
+test('the last words of a longer name stand for it only in a text that has the longer name', () => {
+  const docs = [
+    findEntities('Mary Koslov teaches at the University of Baltic Studies in Riga. The University of Baltic Studies grew.'),
+    findEntities('Jon Halvorsen, director of Baltic Studies at a think tank, spoke.'),
+    findEntities('Staff of the Institute of Polar Research met. Polar Research said it would go on.'),
+  ];
+  mergeEntities(docs);
+  assert.notEqual(nameOf(docs[1]!, 'Baltic Studies'), nameOf(docs[0]!, 'University of Baltic Studies'));
+  assert.equal(nameOf(docs[2]!, 'Polar Research'), 'Institute of Polar Research');
+});
+
 test('odd input never throws: empty text, no capitals, another language, one 2,000-word sentence', () => {
   assert.deepEqual(findEntities(''), []);
   assert.deepEqual(findEntities('the president of the company said on monday that sales in europe rose.'), []);
@@ -119,4 +179,14 @@ test('the seed articles: Kim Jong Un merges with Kim Jong-un; Joe Biden, Donald 
   assert.equal(names.get('Gavi'), 'ORG');
   assert.ok(entities.some((e) => e.type === 'ORG' && e.aliases.some((alias) => /^Workers['’] Party$/.test(alias))), 'the Workers\' Party');
   assert.ok(!names.has('North Korean'), 'the demonym is not an entity');
+  const expected: [string, string][] = [
+    ['Yang Moo-jin', 'PER'], ['Harry J. Kazianis', 'PER'], ['Unification Ministry', 'ORG'], ['University of North Korean Studies', 'ORG'],
+    ['Center for the National Interest', 'ORG'], ['North Korea', 'LOC'], ['South Korea', 'LOC'], ['Seoul', 'LOC'], ['Pyongyang', 'LOC'],
+    ['United States', 'LOC'], ['Washington', 'LOC'], ['Vietnam', 'LOC'],
+  ];
+  for (const [name, type] of expected) assert.equal(names.get(name), type, name);
+  for (const wrong of ['ICBM', 'Congress', 'Kim-Trump', 'North-South', 'KCNA-Yonhap', 'Team Biden', 'National Interest']) assert.ok(!names.has(wrong), wrong);
+  assert.notEqual(names.get('Koreas'), 'ORG', 'the two Koreas are no organisation');
+  const university = entities.find((e) => e.name === 'University of North Korean Studies')!;
+  assert.ok(!university.aliases.includes('Korean Studies'), 'the fragment in another text is not an alias');
 });

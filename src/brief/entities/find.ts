@@ -27,6 +27,12 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’&.][\p{L}\p{N}][\p{L}\p{M}\
 const ABBREVIATION = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'lt', 'col', 'sgt', 'capt', 'adm', 'gov', 'sen', 'rep', 'rev', 'inc', 'corp', 'co', 'ltd', 'bros', 'maj', 'cmdr', 'n', 's', 'mt', 'ft']);
 const PARTICLES = new Set(['de', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'del', 'dos', 'das']);
 const OF_HEADS = new Set(['republic', 'kingdom', 'states', 'emirates', 'union', 'city', 'isle', 'islands', 'gulf', 'bay', 'sea', 'cape', 'port', 'lake', 'mount', 'province', 'state', 'university', 'bank', 'ministry', 'department', 'office', 'house', 'church', 'court', 'academy', 'institute', 'school', 'college', 'museum', 'council', 'federation', 'association', 'organization', 'organisation', 'league', 'party', 'board', 'commission', 'bureau', 'agency', 'society', 'chamber', 'coalition', 'committee', 'front', 'army', 'order', 'people', 'peoples']);
+/** Head words that take a `for` phrase inside their name (Center for the National Interest, Campaign for Nuclear Disarmament). */
+const FOR_HEADS = new Set([...OF_HEADS, 'center', 'centre', 'foundation', 'fund', 'alliance', 'campaign', 'network', 'movement', 'partnership', 'endowment', 'forum', 'trust', 'initiative', 'coalition', 'committee', 'council']);
+/** Points of the compass: a hyphenated pair of them (North-South, East-West relations) is a modifier, never a name. */
+const COMPASS = /^(?:north|south|east|west)(?:east|west)?$/;
+/** An ordinal right before a name: `the 8th Congress`, `the Eighth Plenum` are numbered sittings. */
+const ORDINAL_BEFORE = /(?:\b\d+(?:st|nd|rd|th)|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth|\w+-(?:first|second|third|\w+th)))\s+$/i;
 const SPEECH = /^\s*,?\s*(?:said|says|told|added|explained|wrote|stated|noted|argued|asked|announced|insisted)\b/;
 const SPEECH_BEFORE = /\b(?:said|says|told|added|according to)\s*$/;
 const PERSON_PATTERN = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
@@ -56,8 +62,9 @@ function words(lex: Lexicon, text: string): Word[] {
       end = start + tail.index;
       raw = raw.slice(0, tail.index);
     }
-    // Plural possessive inside a name: "Workers' Party".
-    if (/s$/.test(raw) && (text[end] === "'" || text[end] === '’') && /^[ \t]+\p{Lu}/u.test(text.slice(end + 1, end + 3)) && lex.common.has(singular(fold(raw)))) {
+    // Plural possessive inside a name: "Workers' Party", "Farmers' Union" (a common word, or an organisation's head word next).
+    const nextWord = /^[ \t]+(\p{Lu}\p{L}*)/u.exec(text.slice(end + 1, end + 24))?.[1];
+    if (/s$/.test(raw) && (text[end] === "'" || text[end] === '’') && nextWord && (lex.common.has(singular(fold(raw))) || lex.orgHeads.has(fold(nextWord)))) {
       end++;
       raw += text[end - 1];
     }
@@ -89,7 +96,8 @@ function titleCaseLines(lex: Lexicon, all: Word[]): Set<number> {
   for (const word of all) {
     if (!/^\p{L}/u.test(word.text)) continue;
     const count = counts.get(word.line) ?? { long: 0, capitalised: 0, functionWord: false };
-    if (word.capitalised && !word.sentenceStart && lex.stopwords.has(word.folded)) count.functionWord = true;
+    // Weekdays and months are capitalised in any sentence: no sign of title case.
+    if (word.capitalised && !word.sentenceStart && lex.stopwords.has(word.folded) && !lex.calendar.has(word.folded)) count.functionWord = true;
     if (word.text.length >= 4) {
       count.long++;
       if (word.capitalised) count.capitalised++;
@@ -115,6 +123,8 @@ function chains(text: string, all: Word[]): Word[][] {
     }
     const chain = [all[i]!];
     let j = i + 1;
+    // After `for` a name runs on through `of` (Center for the Study of Lakes).
+    let tookFor = false;
     while (j < all.length) {
       const last = chain[chain.length - 1]!;
       if (/['’]s$/u.test(last.text) || last.end - last.start < last.text.length || text[last.end] === '-') break;
@@ -128,17 +138,19 @@ function chains(text: string, all: Word[]): Word[][] {
       // A connector counts only when a capitalised word follows it.
       const connector = next.folded;
       let span = 1;
-      const afterOf = connector === 'of' && all[j + 1]?.folded === 'the' ? 2 : 1;
+      const head = last.folded.replace(/['’]s?$/u, '');
       const joins =
         PARTICLES.has(connector) ||
         connector === '&' ||
         (connector === '-' && chain.length === 1) ||
-        ((connector === 'of' || connector === 'for') && OF_HEADS.has(last.folded.replace(/['’]s?$/u, '')));
-      if (connector === 'of') span = afterOf;
+        (connector === 'of' && (OF_HEADS.has(head) || tookFor)) ||
+        (connector === 'for' && FOR_HEADS.has(head));
+      if ((connector === 'of' || connector === 'for') && all[j + 1]?.folded === 'the') span = 2;
       const after = all[j + span];
       if (!joins || !after || !after.capitalised || !adjacent(text, all[j + span - 1]!, after)) break;
       for (let k = 0; k < span; k++) chain.push(all[j + k]!);
       j += span;
+      if (connector === 'for') tookFor = true;
     }
     result.push(chain);
     i = j;
@@ -214,10 +226,43 @@ function notName(lex: Lexicon, word: Word, titleCase: boolean, seen: { lower: Se
   return seen.lower.has(bare) || COMMON_ENDING.test(bare);
 }
 
+/**
+ * Hyphenated compounds of names (`KCNA-Yonhap` credits, `Kim-Trump diplomacy`, `US-China trade`) are split into
+ * their names, each then found on its own; a pair of compass points (`North-South relations`) is dropped. A compound
+ * stays whole when the lists know it whole, or when a part is not a name by itself (Rolls-Royce, Guinea-Bissau): a
+ * part is a name when the lists know it, or when the text writes it capitalised on its own and it is no common word.
+ */
+function splitCompounds(lex: Lexicon, all: Word[], capitalisedAlone: Set<string>): Word[] {
+  const result: Word[] = [];
+  for (const word of all) {
+    const parts = word.text.split('-');
+    if (parts.length < 2 || !word.capitalised || parts.some((part) => !/^\p{Lu}/u.test(part)) || lex.known.has(fold(stripPossessive(word.text)))) {
+      result.push(word);
+      continue;
+    }
+    const bare = parts.map((part) => fold(stripPossessive(part)).replace(/\.$/, ''));
+    if (bare.every((part) => COMPASS.test(part))) continue;
+    const names = bare.every((part, k) => (lex.known.has(part) && allowedForm(lex, parts[k]!)) || (capitalisedAlone.has(part) && !lex.common.has(part)));
+    if (!names) {
+      result.push(word);
+      continue;
+    }
+    let at = word.start;
+    parts.forEach((part, k) => {
+      const lastPart = k === parts.length - 1;
+      // The compound's end may stop short of its text (`-based` cut off) or include a final period.
+      const end = lastPart ? word.end : at + part.length;
+      result.push({ ...word, start: at, end, text: part, folded: fold(part), sentenceStart: k === 0 && word.sentenceStart, possessive: lastPart && word.possessive });
+      at += part.length + 1;
+    });
+  }
+  return result;
+}
+
 export function findRawMentions(text: string): RawMention[] {
   if (!text) return [];
   const lex = lexicon();
-  const all = words(lex, text);
+  let all = words(lex, text);
   const titleLines = titleCaseLines(lex, all);
   const seen = { lower: new Set<string>(), lowerStems: new Set<string>(), capitalised: new Set<string>() };
   for (const word of all) {
@@ -227,6 +272,7 @@ export function findRawMentions(text: string): RawMention[] {
     }
     else if (word.capitalised && !word.sentenceStart && !titleLines.has(word.line)) seen.capitalised.add(fold(stripPossessive(word.text)));
   }
+  all = splitCompounds(lex, all, seen.capitalised);
 
   const mentions: RawMention[] = [];
   for (const chain of chains(text, all)) {
@@ -301,8 +347,81 @@ export function findRawMentions(text: string): RawMention[] {
     flush(false);
   }
   linkParentheses(text, mentions);
-  harmoniseTypes(lex, mentions);
-  return mentions.filter((mention) => mention.evidence > 0);
+  const named = dropCommonAcronyms(text, mentions);
+  trimCampWords(lex, named);
+  harmoniseTypes(lex, named);
+  return named.filter((mention) => mention.evidence > 0);
+}
+
+/**
+ * Schwartz & Hearst's test that a short form abbreviates a long form: its letters appear in the long form in order,
+ * right to left, the first one at the start of a word (ICBM in `intercontinental ballistic missile`).
+ */
+function abbreviates(short: string, long: string): boolean {
+  const letters = fold(short).replace(/[^\p{L}\p{N}]/gu, '');
+  const chars = fold(long);
+  let at = chars.length - 1;
+  for (let s = letters.length - 1; s >= 0; s--) {
+    const c = letters[s]!;
+    while (at >= 0 && (chars[at] !== c || (s === 0 && at > 0 && /[\p{L}\p{N}]/u.test(chars[at - 1]!)))) at--;
+    if (at < 0) return false;
+    at--;
+  }
+  return true;
+}
+
+/**
+ * An acronym the text defines by a lower-case phrase (`intercontinental ballistic missile (ICBM)`) abbreviates a
+ * common noun: it is no name, here or anywhere else in the text (`its largest ICBM yet`, `ICBMs`).
+ */
+function dropCommonAcronyms(text: string, mentions: RawMention[]): RawMention[] {
+  const common = new Set<string>();
+  for (const mention of mentions) {
+    if (!isAcronym(mention.text) || !/^\s*\)/.test(text.slice(mention.end, mention.end + 3))) continue;
+    const open = /\(\s*$/.exec(text.slice(Math.max(0, mention.start - 3), mention.start));
+    if (!open) continue;
+    const before = text.slice(Math.max(0, mention.start - 3 - 120), mention.start - 3 + open.index).split('\n').pop()!;
+    const phrase = before.trimEnd().split(/\s+/).filter(Boolean);
+    const letters = nameKey(mention.text).length;
+    // The shortest run of lower-case words before the bracket that the acronym abbreviates; a capitalised word ends the search.
+    for (let k = 1; k <= Math.min(phrase.length, letters + 2); k++) {
+      const word = phrase[phrase.length - k]!;
+      if (!/^\p{Ll}/u.test(word)) break;
+      if (fold(word)[0] === fold(mention.text)[0] && abbreviates(mention.text, phrase.slice(-k).join(' '))) {
+        common.add(nameKey(mention.text));
+        break;
+      }
+    }
+  }
+  if (!common.size) return mentions;
+  return mentions.filter((mention) => {
+    const key = nameKey(mention.text);
+    return !common.has(key) && !(key.endsWith('s') && common.has(key.slice(0, -1)));
+  });
+}
+
+/** `Team Biden`: a camp word before a person's name of the text is cut off, and the rest is that person. */
+function trimCampWords(lex: Lexicon, mentions: RawMention[]): void {
+  const people = new Set<string>();
+  for (const mention of mentions) {
+    if (mention.type !== 'PER' || mention.evidence < 1.5) continue;
+    const parts = mention.text.split(/\s+/);
+    people.add(nameKey(mention.text));
+    people.add(nameKey(parts[parts.length - 1]!));
+  }
+  for (const mention of mentions) {
+    const camp = /^(\S+)\s+/u.exec(mention.text);
+    if (!camp || !lex.campWords.has(fold(camp[1]!))) continue;
+    const rest = mention.text.slice(camp[0].length);
+    const restWords = rest.split(/\s+/);
+    const person = people.has(nameKey(rest)) || lex.known.get(fold(rest))?.type === 'PER' || (restWords.length >= 2 && restWords.length <= 3 && lex.firstNames.has(fold(restWords[0]!)));
+    if (!person) continue; // Team Sky, Team USA: a team's own name
+    mention.start += camp[0].length;
+    mention.text = rest;
+    mention.name = rest;
+    mention.type = 'PER';
+    mention.evidence = Math.max(mention.evidence, 1.5);
+  }
 }
 
 /** Types one run of name words; undefined when it is not a name (a demonym, a lone common word). */
@@ -329,6 +448,8 @@ function typeSegment(lex: Lexicon, text: string, segment: Word[], personCue: boo
   const make = (type: EntityType, evidence: number): RawMention => ({ start, end, text: surface, type, name: surface, evidence });
 
   if (lex.eventHeads.has(lastWord) && segment.length > 1) return undefined;
+  // `the 8th Congress`, `the Third Plenum of the Central Committee`: a numbered sitting is an event, not the body.
+  if (lex.sessionHeads.has(lastWord) && (ORDINAL_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || (segment.length > 1 && ORDINAL_BEFORE.test(firstWord + ' ')))) return undefined;
   if (isAcronym(surface) && /^\s?\$/.test(text.slice(end, end + 2))) return undefined; // US$ 40 billion
   const known = lex.known.get(folded) ?? (article ? lex.known.get(article + folded) : undefined);
   if (known && allowedForm(lex, surface)) return make(known.type, known.curated ? 3 : 2);
@@ -341,7 +462,10 @@ function typeSegment(lex: Lexicon, text: string, segment: Word[], personCue: boo
   const apposition = /^\s*,\s*(?:(?:the|a|an|former|then|current|its|his|her)\s+)?((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)/u.exec(text.slice(end, end + 60))?.[1];
   if (apposition && !acronym && apposition.split(/\s+/).some((word) => lex.titles.has(word))) return make('PER', 2);
   const n = segment.length;
-  // `Gulf of Aden`, `Bank of England`: the head word before `of` types the name.
+  // `Gulf of Aden`, `Bank of England`: the head word before `of` types the name; before `for`, only organisations
+  // take one (Center for the National Interest).
+  const forAt = wordsFolded.indexOf('for');
+  if (forAt > 0 && FOR_HEADS.has(wordsFolded[forAt - 1]!)) return make('ORG', 2);
   const ofAt = wordsFolded.indexOf('of');
   const ofHead = ofAt > 0 ? wordsFolded[ofAt - 1]! : '';
   if (ofHead && lex.locHeads.has(ofHead)) return make('LOC', 2);
@@ -363,6 +487,9 @@ function typeSegment(lex: Lexicon, text: string, segment: Word[], personCue: boo
   const placeAfterKnown = placeAfter ? lex.known.get(fold(placeAfter)) : undefined;
   if (placeAfterKnown?.type === 'LOC' && n <= 3 && !lex.firstNames.has(firstWord)) return make('LOC', 2);
   if (/\b(?:in|near|outside|across|throughout)\s+$/.test(before) && n <= 3 && !lex.firstNames.has(firstWord) && !isAcronym(surface)) return make('LOC', 1);
+  // The plural of a place (`the two Koreas`, `the Carolinas`) names places too; it stays its own entity.
+  const singularPlace = n === 1 && /\p{Ll}s$/u.test(surface) ? lex.known.get(folded.slice(0, -1)) : undefined;
+  if (singularPlace?.type === 'LOC' && allowedForm(lex, surface.slice(0, -1))) return make('LOC', 2);
   if (n === 1 && isAcronym(surface)) return make('ORG', 1);
   if (n === 1 && lex.firstNames.has(firstWord) && !lex.common.has(firstWord)) return make('PER', 1);
   if (n === 1 && lex.common.has(firstWord)) return make('ORG', 0); // kept only if a longer name of the text ends with it

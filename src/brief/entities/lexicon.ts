@@ -41,6 +41,10 @@ export interface Lexicon {
   calendar: Set<string>;
   /** Last words of event names (Conference, Show): such a name is no entity. */
   eventHeads: Set<string>;
+  /** Last words of a body's sittings (Congress, Plenum): after an ordinal (the 8th Congress) the name is an event. */
+  sessionHeads: Set<string>;
+  /** Words that before a person's name mean that person's camp (Team Biden): cut off, the rest is the person. */
+  campWords: Set<string>;
   /** Words left off the end of a name (Flight). */
   tails: Set<string>;
   /** Lower-case words right before a name that make it an organisation (maker, airline). */
@@ -99,6 +103,8 @@ export function lexicon(): Lexicon {
     stopwords: new Set(),
     calendar: new Set(),
     eventHeads: new Set(),
+    sessionHeads: new Set(),
+    campWords: new Set(),
     tails: new Set(),
     orgDescriptors: new Set(),
     knownMaxWords: 1,
@@ -172,6 +178,8 @@ export function lexicon(): Lexicon {
     else if (kind === 'LOC') lex.locHeads.add(folded);
     else if (kind === 'EVENT') lex.eventHeads.add(folded);
     else if (kind === 'TAIL') lex.tails.add(folded);
+    else if (kind === 'SESSION') lex.sessionHeads.add(folded);
+    else if (kind === 'CAMP') lex.campWords.add(folded);
     else if (kind === 'DESCRIPTOR') lex.orgDescriptors.add(folded);
   }
   cached = lex;

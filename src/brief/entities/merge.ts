@@ -169,19 +169,28 @@ export function mergeMentions(docs: EntityMention[][]): Entity[] {
     const type = item.mention.type;
     const listed = canonicalOf.has(item.key) || lex.known.get(fold(stripPossessive(item.mention.text)).replace(/\s+/g, ' '));
     let candidates: Set<string> | undefined;
+    // The last words of a longer name (`Korean Studies` of `University of North Korean Studies`) stand for it only
+    // in a text that has the longer name: elsewhere they are as often another body's name. First words (`Workers'
+    // Party`) are how news shortens a name, and attach across texts too.
+    let sameTextOnly = false;
     if (type === 'PER' && item.words.length === 1) {
       candidates = longer.get(`PER|last|${item.key}`) ?? longer.get(`PER|first|${item.key}`);
     } else if (type !== 'PER' && !listed && item.words.length <= 3) {
-      candidates = longer.get(`${type}|prefix|${item.key}`) ?? longer.get(`${type}|suffix|${item.key}`);
+      candidates = longer.get(`${type}|prefix|${item.key}`);
+      if (!candidates) {
+        candidates = longer.get(`${type}|suffix|${item.key}`);
+        sameTextOnly = true;
+      }
     }
     if (!candidates) continue;
+    const inDoc = starts.get(item.doc)!;
+    if (sameTextOnly) candidates = new Set([...candidates].filter((node) => inDoc.has(node)));
     const own = clusters.find(item.node);
     const roots = new Set([...candidates].map((node) => clusters.find(node)).filter((root) => root !== own));
     if (!roots.size) continue;
     // In the same text: the longer name mentioned most there, then the nearest one, before this mention first.
     let chosen: string | undefined;
     let best = { count: 0, distance: Infinity };
-    const inDoc = starts.get(item.doc)!;
     const counts = new Map<string, number>();
     for (const node of candidates) {
       const root = clusters.find(node);
