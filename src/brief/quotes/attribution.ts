@@ -292,8 +292,9 @@ function frameAt(doc: DocumentTokens, s: Sentence, c: number, length: number, cl
     const { kind, quotes } = kindOf(doc, range.start, range.end);
     // Verbs that only introduce quotations (continued, read) report nothing without one.
     if (kind === 'indirect' && classes.has('quoting') && classes.size === 1) return null;
-    // One quoted word can be a whole answer ("Denver," he answered); unquoted content needs two.
-    if (wordCount(doc, first, last) < (kind === 'direct' ? 1 : 2)) return null;
+    // One quoted word can be a whole answer ("Denver," he answered), one name what a stance is about (endorsed
+    // Cruz); other unquoted content needs two.
+    if (wordCount(doc, first, last) < (kind === 'direct' || classes.has('stance') ? 1 : 2)) return null;
     return { ...range, kind, quotes, speaker, cue: cueRange, medium, firstToken: first };
   };
 

@@ -127,3 +127,38 @@ test('cost stays linear in the text length (many people, many cues, one huge sen
   findQuotes(runOn);
   assert.ok(performance.now() - started < 3000, 'a 20,000-cue sentence is handled in well under 3 s');
 });
+
+test('a headline speaker and colon attribute the line; a label and colon do not', () => {
+  const q = one(findQuotes('Elizabeth Warren: Donald Trump Is a ‘Proven Failure’ in Business.\n\nThe senator spoke on Saturday.'), 'Proven Failure');
+  assert.equal(q.text, 'Donald Trump Is a ‘Proven Failure’ in Business');
+  assert.equal(q.speaker?.text, 'Elizabeth Warren');
+  assert.deepEqual(findQuotes('Photo: a crowd waits outside the hall for hours.\n\nUpdate: the road stays closed until Monday.'), []);
+});
+
+test('a new paragraph of quotation is a new quote in the same voice; one in the same paragraph goes on', () => {
+  const quotes = findQuotes('“We will hold the line on taxes,” Mayor Ana Ruiz said.\n\n“Nobody in this city should pay more next year.”');
+  assert.equal(quotes.length, 2);
+  assert.equal(quotes[1]!.speaker?.name, 'Ana Ruiz');
+  // A long apposition between the parts outweighs the short second part: the range keeps the first part.
+  const text = '“It is late, and the budget will not wait for anyone,” said Omar Haddad, a professor of economics at the University of Central Elsewhere who studies budgets and pensions. “We are done.”';
+  const [long] = findQuotes(text);
+  assert.equal(long!.text, '“It is late, and the budget will not wait for anyone,”');
+});
+
+test('titles in quotation marks are not what is said; naming verbs take the named thing; a stance takes its object', () => {
+  const titled = findQuotes('Speaking on CNN’s “State of the Union,” Rep. Dana Holt said the vote would wait until spring.');
+  assert.ok(titled.every((q) => !q.text.includes('State of the Union')), JSON.stringify(titled.map((q) => q.text)));
+  assert.equal(one(titled, 'vote would wait').speaker?.text, 'Rep. Dana Holt');
+  const named = findQuotes('Trump called the deal “a total disaster.” He took a class called “Modern Perception” in college.');
+  assert.equal(one(named, 'total disaster').text, 'the deal “a total disaster.”');
+  assert.ok(!named.some((q) => q.text.includes('Modern Perception')));
+  const stance = one(findQuotes('Senator Mia Lee endorsed Cruz last week, saying he would win.'), 'Cruz');
+  assert.equal(stance.text, 'Cruz');
+  assert.equal(stance.speaker?.text, 'Senator Mia Lee');
+});
+
+test('a content inside another is part of it: one quote per stretch of text', () => {
+  const quotes = findQuotes('The senator said the governor believes that taxes will rise next year.');
+  assert.equal(quotes.length, 1);
+  assert.equal(quotes[0]!.speaker?.text, 'The senator');
+});

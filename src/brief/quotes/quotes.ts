@@ -144,16 +144,16 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   return out;
 }
 
-/** Offsets of person and organisation mentions, to tell a headline's speaker ("Bernie Sanders: …") from a label. */
+/** Offsets of person mentions, to tell a headline's speaker ("Bernie Sanders: …") from a label. */
 class HeadlineSpeakers {
   private starts: number[];
   private ends: number[];
   constructor(mentions: readonly EntityMention[]) {
-    const named = mentions.filter((m) => m.type === 'PER' || m.type === 'ORG').sort((a, b) => a.start - b.start);
+    const named = mentions.filter((m) => m.type === 'PER').sort((a, b) => a.start - b.start);
     this.starts = named.map((m) => m.start);
     this.ends = named.map((m) => m.end);
   }
-  /** Whether a person or organisation mention ends exactly at `end` and starts at or after `start`. */
+  /** Whether a person mention ends exactly at `end` and starts at or after `start`. */
   endsAt(start: number, end: number): boolean {
     let lo = 0;
     let hi = this.starts.length;
@@ -173,7 +173,7 @@ const HEADLINE_SPEAKER_WORDS = 5;
 /**
  * A line that opens with a speaker and a colon — a headline ("Elizabeth Warren: Donald Trump Is a ‘Proven Failure’")
  * or a transcript turn ("JAKE TAPPER: …") — attributes the rest of the line to the speaker. The speaker is a
- * person or organisation the entity finder knows (or a capitalised transcript name), so labels such as "Update:" or
+ * person the entity finder knows (or a capitalised transcript name), so labels such as "Update:" or
  * "Photo:" are not speakers.
  */
 function headlineFrame(doc: DocumentTokens, s: Sentence, speakers: HeadlineSpeakers): { frame: Frame; lineEnd: number } | null {
