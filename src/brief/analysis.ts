@@ -2,8 +2,11 @@
 import { findEntities, type EntityMention } from './entities/entities.js';
 import { findQuotes, type Quote } from './quotes/quotes.js';
 
-/** Version of the per-article analysis; stored analyses of another version are recomputed. */
-export const ANALYSIS_VERSION = '1';
+/**
+ * Version of the per-article analysis; stored analyses of another version are recomputed. Bump it
+ * with every change to what the entity or quote finders (or their word lists) produce.
+ */
+export const ANALYSIS_VERSION = '2';
 
 /** Text analysed per article; longer articles are cut here (and the brief says so). */
 export const MAX_ANALYSED_CHARS = 60_000;
@@ -18,7 +21,7 @@ export interface ArticleAnalysis {
 export function analyseArticle(text: string): ArticleAnalysis {
   const analysed = text.slice(0, MAX_ANALYSED_CHARS);
   const mentions = findEntities(analysed);
-  return { version: ANALYSIS_VERSION, mentions, quotes: findQuotes(analysed) };
+  return { version: ANALYSIS_VERSION, mentions, quotes: findQuotes(analysed, { mentions }) };
 }
 
 /** A stored analysis, or undefined when it is of another version or not an analysis at all. */

@@ -8,6 +8,13 @@ import type { EntityType } from './entities/entities.js';
  */
 export const BRIEF_VERSION = '2';
 
+/**
+ * Revision of what buildBrief produces within one JSON form (a rule changed, not the shape): part
+ * of the brief cache's key with BRIEF_VERSION, so no brief built by older code is served. Bump it
+ * with every change to the brief's output.
+ */
+export const BRIEF_REVISION = '1';
+
 /** An article's id in output: the stored id (a number) or, for `brief --input`, the input id. */
 export type ArticleKey = number | string;
 

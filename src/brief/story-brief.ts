@@ -2,14 +2,14 @@
 import type { Store } from '../store/store.js';
 import { ANALYSIS_VERSION, parseAnalysis, type ArticleAnalysis } from './analysis.js';
 import { buildBrief } from './brief.js';
-import { BRIEF_VERSION } from './model.js';
+import { BRIEF_REVISION, BRIEF_VERSION } from './model.js';
 
 /**
  * The brief format the cache is keyed by: a brief cached under another format is rebuilt. It follows
- * BRIEF_VERSION (src/brief/model.ts), which changes whenever buildBrief's output changes, so users
+ * BRIEF_VERSION and BRIEF_REVISION (src/brief/model.ts) and the per-article ANALYSIS_VERSION, so users
  * never read briefs cached by older code.
  */
-export const BRIEF_CACHE_FORMAT = `brief-v${BRIEF_VERSION}`;
+export const BRIEF_CACHE_FORMAT = `brief-v${BRIEF_VERSION}.${BRIEF_REVISION}-a${ANALYSIS_VERSION}`;
 
 /**
  * The brief JSON of a story: the cached one when it was built from the story's current version,

@@ -1,8 +1,8 @@
 // `quotes FILE...`: the quotes of each text file with speakers and cues, one JSON line per file.
-import { readFile } from 'node:fs/promises';
 import { findQuotes, type Quote, type TextSpan } from '../brief/quotes/quotes.js';
 import { cleanText } from '../clean/clean.js';
-import { decodeBytes } from '../read/decode.js';
+import { prepare } from '../pipeline.js';
+import { readDocument } from '../read/files.js';
 import { say, writeLine } from './io.js';
 
 /** Offsets of a span found in cleaned text, mapped back to the decoded file text (end maps via its last character). */
@@ -41,28 +41,26 @@ export function quotesOfText(raw: string, options: { clean: boolean }): Quote[] 
   return head.length ? [...head, ...body] : body;
 }
 
-/** `quotes [--no-clean] FILE...`; a file that cannot be read is reported and skipped (exit code 1 at the end). */
+/**
+ * `quotes [--no-clean] FILE...`; a file that cannot be read is reported and skipped (exit code 1 at the end).
+ * Text files (also .gz) are searched as decoded; HTML pages in their extracted text, which offsets then index
+ * (the `text` that `extract` prints).
+ */
 export async function quotesCommand(files: string[], options: { clean: boolean }): Promise<number> {
   let failed = 0;
   for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      say(`${file}: ${(error as Error).message}`);
+    const html = /\.x?html?(\.gz)?$/i.test(file);
+    const read = await readDocument(file, html ? 'html' : 'text');
+    if (!read.ok) {
+      say(`${file}: ${read.failure.reason} [${read.failure.rule}]`);
       failed++;
       continue;
     }
-    const decoded = decodeBytes(bytes);
-    if (!decoded.ok) {
-      say(`${file}: ${decoded.reason} [${decoded.rule}]`);
-      failed++;
-      continue;
-    }
-    for (const note of decoded.decoded.notes) say(`${file}: ${note.reason} [${note.rule}]`);
+    const article = read.article;
+    for (const note of article.messages) say(`${file}: ${note.reason} [${note.rule}]`);
     let quotes: Quote[];
     try {
-      quotes = quotesOfText(decoded.decoded.text, options);
+      quotes = html ? findQuotes(prepare(article, ['clean']).text) : quotesOfText(article.input.text ?? '', options);
     } catch (error) {
       say(`${file}: quote finding failed: ${(error as Error).message}`);
       failed++;
