@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Brief } from '../src/brief/model.js';
 import { validateBrief } from './brief-schema.js';
 import { ROOT, runCli, SEEDS_DIR, tempDir } from './helpers.js';
@@ -12,7 +12,8 @@ const FIXTURES = join(ROOT, 'test', 'fixtures', 'seed-brief');
 /** The seed brief through `ingest` and `brief top`, under a given time zone. */
 async function seedBrief(t: Parameters<typeof tempDir>[0], format: 'json' | 'md' | 'html', tz = 'UTC'): Promise<string> {
   const db = join(tempDir(t), 'seeds.db');
-  const ingest = await runCli(['ingest', SEEDS_DIR, '--db', db, '--no-progress'], { env: { TZ: tz }, timeoutMs: 60000 });
+  // A relative path (the CLI runs from the repository root): sources read the same in any checkout.
+  const ingest = await runCli(['ingest', relative(ROOT, SEEDS_DIR), '--db', db, '--no-progress'], { env: { TZ: tz }, timeoutMs: 60000 });
   assert.equal(ingest.code, 0, ingest.stderr);
   const brief = await runCli(['brief', 'top', '--db', db, '--format', format], { env: { TZ: tz }, timeoutMs: 60000 });
   assert.equal(brief.code, 0, brief.stderr);

@@ -61,6 +61,8 @@ export interface BriefOptions {
   analysed?: (key: ArticleKey, analysis: ArticleAnalysis) => void;
 }
 
+/** Reported (not quoted) speech shorter than this many words is left out of the brief's quotes. */
+const MIN_REPORTED_WORDS = 5;
 /** Pairs compared for shared passages grow quadratically; beyond this many sources only the earliest are paired. */
 const MAX_PASSAGE_SOURCES = 60;
 
@@ -251,7 +253,10 @@ function buildQuotes(
   spanOf: (ref: number, start: number, end: number) => SourceSpan,
   first: (refs: number[]) => BriefFirst | null,
 ): BriefQuote[] {
-  const items = perSource.flatMap((quotes, i) => quotes.map((quote) => ({ ref: i + 1, quote, speaker: canonical(quote.speaker?.name) })));
+  // Reported speech of a few words ("criticised foreign policy") is a stance, not something said:
+  // the brief lists it only when it is quoted word for word.
+  const said = (quote: Quote): boolean => quote.kind === 'direct' || quote.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= MIN_REPORTED_WORDS;
+  const items = perSource.flatMap((quotes, i) => quotes.filter(said).map((quote) => ({ ref: i + 1, quote, speaker: canonical(quote.speaker?.name) })));
   return quoteGroups(items).map((group) => {
     const members = group.map((g) => items[g]!);
     // The representative wording: quoted words over reported speech, then the fullest version.

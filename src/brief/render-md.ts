@@ -56,7 +56,12 @@ export function renderMarkdown(brief: Brief, options: RenderOptions = {}): strin
     }
     more(Math.min(limit, news.length), news.length, 'dated events');
     const background = brief.timeline.filter((e) => e.background);
-    if (background.length) out.push(`- Background: ${background.slice(0, limit).map((e) => `${esc(e.date)} ${refs(uniqueRefs(e.sources))}`).join(', ')}`);
+    if (background.length) {
+      // One date may hold several background events: the line lists each date once.
+      const byDate = new Map<string, { ref: number }[]>();
+      for (const e of background) byDate.set(e.date, [...(byDate.get(e.date) ?? []), ...e.sources]);
+      out.push(`- Background: ${[...byDate].slice(0, limit).map(([day, sources]) => `${esc(day)} ${refs(uniqueRefs(sources))}`).join(', ')}`);
+    }
     out.push('');
   }
 
