@@ -8,12 +8,15 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /** The word tokens of a text, in order, with their character spans. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    const norm = match[0].toLowerCase().replace(/’/g, "'").normalize('NFKD').replace(/\p{M}/gu, '');
+    const lower = match[0].toLowerCase();
+    // Folding is needed only beyond ASCII (curly apostrophes, accents); most tokens skip it.
+    const norm = NON_ASCII.test(lower) ? lower.replace(/’/g, "'").normalize('NFKD').replace(/\p{M}/gu, '') : lower;
     tokens.push({ norm, start: match.index, end: match.index + match[0].length });
   }
   return tokens;
