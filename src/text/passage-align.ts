@@ -31,7 +31,7 @@ export interface AlignmentText {
   /** Token hashes. */
   hashes: Uint32Array;
   seed: number;
-  /** Seed n-gram keys by position (two 32-bit hashes in one safe integer); a key collision only costs a check. */
+  /** Seed n-gram keys by position (30-bit hashes); a key collision only costs a check. */
   grams: number[];
   /** Positions of each seed n-gram key, at most 8 a key. */
   index: Map<number, number[]>;
@@ -49,7 +49,8 @@ export function prepareAlignment(tokens: readonly Token[], seed = 6): AlignmentT
       h1 = Math.imul(h1 ^ hashes[i + k]!, 0x01000193) >>> 0;
       h2 = Math.imul(h2 + hashes[i + k]!, 0x5bd1e995) >>> 0;
     }
-    const key = (h1 & 0x1fffff) * 0x100000000 + h2;
+    // A small-integer key (fast map lookups); a collision only makes a seed that extension rejects.
+    const key = (h1 ^ Math.imul(h2, 0x9e3779b1)) & 0x3fffffff;
     grams.push(key);
     const list = index.get(key);
     if (!list) index.set(key, [i]);
