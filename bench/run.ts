@@ -13,7 +13,7 @@ import { ingest, type IngestEvent } from '../src/ingest.js';
 import type { Store } from '../src/store/store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { parseBriefOptions, runBriefBench } from './brief.js';
-import { buildCorpus, loadSeeds, SEED_FILES, type CorpusInfo } from './corpus.js';
+import { buildCorpus, loadSeeds, SEED_FILES } from './corpus.js';
 import { fixed, gc, median, now, thousands } from './measure.js';
 
 const REPO_ROOT = (() => {

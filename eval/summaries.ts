@@ -3,7 +3,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliFailure, jsonLines, type Evaluate } from './context.js';
 import { rouge } from './metrics/rouge.js';
-import type { EvalOutcome } from './types.js';
 
 const DATASET = 'neus-val';
 const TASK = 'summary';

@@ -3,7 +3,7 @@ import type { Brief } from '../brief/brief.js';
 import { briefJson } from '../brief/story-brief.js';
 import { renderHtml } from '../brief/render-html.js';
 import { renderMarkdown } from '../brief/render-md.js';
-import { openStore, type Store } from '../store/store.js';
+import { openStore } from '../store/store.js';
 import { say, writeLine } from './io.js';
 import { terminalSafe } from './terminal.js';
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seededRandom } from '../../test/helpers.js';
-import { BANDS, bandKeys, estimateJaccard, jaccard, minhash, SIGNATURE_SIZE } from './minhash.js';
+import { BANDS, bandKeys, estimateJaccard, jaccard, minhash } from './minhash.js';
 import { shingleHashes, tokenize } from '../text/tokens.js';
 
 const VOCABULARY = Array.from({ length: 2000 }, (_, i) => `w${i.toString(36)}`);

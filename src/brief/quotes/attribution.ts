@@ -73,7 +73,6 @@ const TIME = new Set([
 const PERIOD_WORDS = new Set(['week', 'weekend', 'night', 'month', 'year', 'morning', 'evening', 'afternoon', 'time', 'spring', 'summer', 'fall', 'winter']);
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'after', 'before', 'from', 'with', 'to', 'of', 'about']);
 const CONTENT_STARTS = new Set(['that', 'to', 'how', 'whether', 'what', 'why', 'when', 'where', 'who', 'if', 'there', 'this', 'it', 'his', 'her', 'their', 'its']);
-const END_PUNCT = new Set(['.', '!', '?']);
 
 const isPunct = (w: Word | undefined, set: string): boolean => w !== undefined && w.quote === -1 && !w.word && set.includes(w.text);
 
