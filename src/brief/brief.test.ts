@@ -1,7 +1,7 @@
 // Tests of the brief: sources, summary support, shared passages with offsets and who published first, escaping.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildBrief } from './brief.js';
+import { buildBrief, buildBriefOf } from './brief.js';
 import { escapeMarkdown, renderMarkdown } from './render-md.js';
 import { splitSentences } from '../text/sentences.js';
 import { summarize, summaryText } from './summary.js';
@@ -100,4 +100,33 @@ test('summarize respects the word budget and skips near-repeats', () => {
   const text = summaryText(picked, 30);
   assert.ok(text.split(/\s+/).length <= 30 * 1.15 + 25, `summary of about 30 words, got ${text.split(/\s+/).length}`);
   assert.ok(text.length > 0);
+});
+
+test('quotes: carriers that disagree on the speaker give the quote to the person, not the place named nearest', () => {
+  const words = '“as required by the prevailing situation and the changed times,”';
+  const textA = `Kim also examined relations with South Korea ${words} KCNA said.`;
+  const textB = `Kim said relations with Seoul needed to be changed ${words} the agency said.`;
+  const quoteOf = (text: string, speaker: string, name: string) => {
+    const start = text.indexOf(words);
+    const at = text.indexOf(speaker);
+    return {
+      start, end: start + words.length, text: words, kind: 'direct' as const,
+      speaker: { start: at, end: at + speaker.length, text: speaker, name }, cue: null, reportedBy: null,
+    };
+  };
+  const mention = (text: string, surface: string, type: 'PER' | 'LOC', name: string) => {
+    const start = text.indexOf(surface);
+    return { start, end: start + surface.length, text: surface, type, name };
+  };
+  const article = (key: number, text: string, quote: ReturnType<typeof quoteOf>, mentions: ReturnType<typeof mention>[]) => ({
+    key, text, outlet: `O${key}`, source: `${key}.txt`, authors: [], credits: [], cited: [], published: `2021-01-0${key}T00:00:00Z`,
+    analysis: { version: 'test', mentions, quotes: [quote] },
+  });
+  const brief = buildBriefOf(story, [
+    article(1, textA, quoteOf(textA, 'South Korea', 'South Korea'), [mention(textA, 'Kim', 'PER', 'Kim Jong Un'), mention(textA, 'South Korea', 'LOC', 'South Korea')]),
+    article(2, textB, quoteOf(textB, 'Kim', 'Kim Jong Un'), [mention(textB, 'Kim', 'PER', 'Kim Jong Un'), mention(textB, 'Seoul', 'LOC', 'Seoul')]),
+  ]);
+  assert.equal(brief.quotes.length, 1, 'one quote carried twice');
+  assert.equal(brief.quotes[0]!.speaker?.name, 'Kim Jong Un');
+  assert.deepEqual(brief.quotes[0]!.carriers.map((c) => c.ref), [1, 2]);
 });

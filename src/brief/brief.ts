@@ -5,7 +5,7 @@ import { alignPrepared, prepareAlignment } from '../text/passage-align.js';
 import type { SourceMap } from '../text/source-map.js';
 import { tokenize } from '../text/tokens.js';
 import { analyseArticle, MAX_ANALYSED_CHARS, type ArticleAnalysis } from './analysis.js';
-import { mergeEntities, type EntityMention } from './entities/entities.js';
+import { mergeEntities, type EntityMention, type EntityType } from './entities/entities.js';
 import { firstCarrier, type SourceTime } from './first-carrier.js';
 import {
   BRIEF_VERSION,
@@ -190,7 +190,8 @@ export function buildBriefOf(story: StorySummary, given: BriefArticle[], options
   const entities = section('entities', notes, [] as BriefEntity[], () => buildEntities(mentions, spanOf));
   const canonical = canonicalNames(entities);
 
-  const quotes = section('quotes', notes, [] as BriefQuote[], () => buildQuotes(analyses.map((a) => a.quotes), canonical, spanOf, first));
+  const typeOf = new Map(entities.map((e) => [e.name, e.type]));
+  const quotes = section('quotes', notes, [] as BriefQuote[], () => buildQuotes(analyses.map((a) => a.quotes), canonical, (name) => typeOf.get(name), spanOf, first));
 
   const passages = section('shared passages', notes, [] as SharedPassage[], () => buildPassages(articles, spanOf, first, notes));
 
@@ -250,9 +251,15 @@ function canonicalNames(entities: BriefEntity[]): (name: string | null | undefin
 function buildQuotes(
   perSource: Quote[][],
   canonical: (name: string | null | undefined) => string | null,
+  typeOf: (name: string) => EntityType | undefined,
   spanOf: (ref: number, start: number, end: number) => SourceSpan,
   first: (refs: number[]) => BriefFirst | null,
 ): BriefQuote[] {
+  // When carriers disagree on who spoke, a person beats an organisation, which beats a place or an
+  // unknown phrase: "Kim examined relations with South Korea “…,” KCNA said" names South Korea
+  // nearest the quote, while another outlet says "Kim said".
+  const SPEAKER_RANK: Record<string, number> = { PER: 0, ORG: 1, none: 2, LOC: 3 };
+  const speakerRank = (name: string): number => SPEAKER_RANK[typeOf(name) ?? 'none']!;
   // Reported speech of a few words ("criticised foreign policy") is a stance, not something said:
   // the brief lists it only when it is quoted word for word.
   const said = (quote: Quote): boolean => quote.kind === 'direct' || quote.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= MIN_REPORTED_WORDS;
@@ -262,7 +269,7 @@ function buildQuotes(
     // The representative wording: quoted words over reported speech, then the fullest version.
     const rank = { direct: 0, mixed: 1, indirect: 2 } as const;
     const longest = members.reduce((x, y) => (rank[y.quote.kind] < rank[x.quote.kind] || (rank[y.quote.kind] === rank[x.quote.kind] && y.quote.text.length > x.quote.text.length) ? y : x));
-    const speaker = majority(members.map((m) => m.speaker));
+    const speaker = majority(members.map((m) => m.speaker), speakerRank);
     const reportedBy = majority(members.map((m) => canonical(m.quote.reportedBy?.name)));
     const carriers = members.map((m) => ({
       ...spanOf(m.ref, m.quote.start, m.quote.end),
@@ -283,12 +290,14 @@ function buildQuotes(
 
 const localSpan = (span: SourceSpan) => ({ start: span.start, end: span.end, text: span.text });
 
-/** The most frequent non-null value (the earliest on a tie), or null. */
-function majority(values: (string | null)[]): string | null {
+/** The most frequent non-null value of the best rank (lower is better; the earliest on a tie), or null. */
+function majority(values: (string | null)[], rankOf: (value: string) => number = () => 0): string | null {
   const counts = new Map<string, number>();
   for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best: string | null = null;
-  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
+  for (const [v, n] of counts) {
+    if (best === null || rankOf(v) < rankOf(best) || (rankOf(v) === rankOf(best) && n > counts.get(best)!)) best = v;
+  }
   return best;
 }
 

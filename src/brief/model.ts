@@ -13,7 +13,7 @@ export const BRIEF_VERSION = '2';
  * of the brief cache's key with BRIEF_VERSION, so no brief built by older code is served. Bump it
  * with every change to the brief's output.
  */
-export const BRIEF_REVISION = '1';
+export const BRIEF_REVISION = '2';
 
 /** An article's id in output: the stored id (a number) or, for `brief --input`, the input id. */
 export type ArticleKey = number | string;
