@@ -130,3 +130,17 @@ test('quotes: carriers that disagree on the speaker give the quote to the person
   assert.equal(brief.quotes[0]!.speaker?.name, 'Kim Jong Un');
   assert.deepEqual(brief.quotes[0]!.carriers.map((c) => c.ref), [1, 2]);
 });
+
+test('per-article analyses carry the time expressions: a rebuild with them does not find them again', () => {
+  const text = 'The council approved the new budget on Monday after a long debate, the mayor said in a statement to reporters.';
+  const made = new Map<string | number, import('./analysis.js').ArticleAnalysis>();
+  const article = { key: 7, text, outlet: 'A', source: 'a.txt', authors: [], credits: [], cited: [], published: '2024-03-06T10:00:00Z' };
+  const first = buildBriefOf(story, [article], { analysed: (key, analysis) => made.set(key, analysis) });
+  const kept = made.get(7)!;
+  assert.ok(kept.timex && kept.timex.expressions.some((e) => e.text === 'Monday'), 'the analysis keeps the expressions');
+  assert.ok(first.timeline.some((e) => e.date === '2024-03-04'), 'Monday before a Wednesday publish day');
+  // A planted value shows that the rebuild reads the kept expressions instead of finding them again.
+  const planted = { ...kept, timex: { ...kept.timex, expressions: kept.timex.expressions.map((e) => (e.text === 'Monday' ? { ...e, value: '2024-03-01' } : e)) } };
+  const again = buildBriefOf(story, [{ ...article, analysis: planted }], { analysed: () => assert.fail('nothing new to keep') });
+  assert.ok(again.timeline.some((e) => e.date === '2024-03-01'), JSON.stringify(again.timeline.map((e) => e.date)));
+});

@@ -24,7 +24,7 @@ import { quoteGroups } from './quotes/carriers.js';
 import type { Quote } from './quotes/quotes.js';
 import { summarize } from './summary.js';
 import { estimatePublished } from './timeline/estimate.js';
-import { timelineOf } from './timeline/timeline.js';
+import { timelineOf, type TimexMemo } from './timeline/timeline.js';
 
 export { BRIEF_VERSION } from './model.js';
 export type { Brief } from './model.js';
@@ -105,9 +105,28 @@ export function buildBriefOf(story: StorySummary, given: BriefArticle[], options
   const stated = given.filter((a) => a.published).map((a) => a.published!);
   // The timeline resolves every article's dates against its publish day, estimating the days
   // pages do not state; the sources show those same estimates.
+  // Per-article analyses: kept from an earlier build, or made now (and handed to the caller to keep).
+  const changed = new Set<number>();
+  const givenAnalyses: ArticleAnalysis[] = given.map((a, i) => {
+    if (a.analysis) return a.analysis;
+    const made = section('entities and quotes', notes, undefined, () => analyseArticle(a.text));
+    if (made) changed.add(i);
+    return made ?? { version: '', mentions: [], quotes: [] };
+  });
+  const timexMemo: TimexMemo = {
+    get: (i, reference) => (givenAnalyses[i]!.timex?.reference === reference ? givenAnalyses[i]!.timex!.expressions : undefined),
+    set: (i, reference, expressions) => {
+      givenAnalyses[i] = { ...givenAnalyses[i]!, timex: { reference, expressions } };
+      changed.add(i);
+    },
+  };
   const storyTimeline = section('timeline', notes, undefined, () =>
-    timelineOf(given.map((a, i) => ({ key: String(i), text: a.text, title: a.title, published: a.published }))),
+    timelineOf(
+      given.map((a, i) => ({ key: String(i), text: a.text, title: a.title, published: a.published })),
+      timexMemo,
+    ),
   );
+  for (const i of changed) if (givenAnalyses[i]!.version) options.analysed?.(given[i]!.key, givenAnalyses[i]!);
   const guessed = given.map((a, i) =>
     a.published
       ? null
@@ -153,12 +172,7 @@ export function buildBriefOf(story: StorySummary, given: BriefArticle[], options
     return chosen ? { ref: chosen.ref, article: articles[chosen.ref - 1]!.key, time: chosen.time, estimated: chosen.estimated, basis: chosen.basis } : null;
   };
 
-  const analyses = articles.map((a) => {
-    if (a.analysis) return a.analysis;
-    const made = section('entities and quotes', notes, undefined, () => analyseArticle(a.text));
-    if (made) options.analysed?.(a.key, made);
-    return made ?? { version: '', mentions: [], quotes: [] };
-  });
+  const analyses = order.map((i) => givenAnalyses[i]!);
   const cut = articles.filter((a) => a.text.length > MAX_ANALYSED_CHARS).length;
   if (cut) notes.push(`quotes and entities were read from the first ${MAX_ANALYSED_CHARS} characters of ${cut} long article${cut === 1 ? '' : 's'}`);
 

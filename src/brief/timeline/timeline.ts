@@ -122,7 +122,19 @@ export function buildTimeline(articles: TimelineArticle[]): TimelineEntry[] {
 }
 
 /** The timeline, the publish days it was resolved against, and the multi-day event's day 1. */
-export function timelineOf(articles: TimelineArticle[]): StoryTimeline {
+/**
+ * Time expressions kept from an earlier build: an article's expressions depend only on its text and
+ * the day they are resolved against, so a caller that stores them (the brief keeps them with each
+ * article's analysis) need not find them again.
+ */
+export interface TimexMemo {
+  /** Expressions found before for the article at `index` against `reference` (YYYY-MM-DD), if any. */
+  get(index: number, reference: string): TimeExpression[] | undefined;
+  /** Expressions just found for the article at `index` against `reference`. */
+  set(index: number, reference: string, expressions: TimeExpression[]): void;
+}
+
+export function timelineOf(articles: TimelineArticle[], memo?: TimexMemo): StoryTimeline {
   const sentences = articles.map((a) => splitSentences(a.text ?? ''));
   const references = resolveReferences(articles, sentences);
 
@@ -135,7 +147,7 @@ export function timelineOf(articles: TimelineArticle[]): StoryTimeline {
     const reference = references[index];
     if (!reference || !article.text) return;
     const text = article.text;
-    const expressions = timeExpressions(text, isoDay(reference.day), (problem) => notes.push(`article ${article.key}: ${problem}`));
+    const expressions = timeExpressions(text, isoDay(reference.day), (problem) => notes.push(`article ${article.key}: ${problem}`), memo && { index, memo });
     const spans = sentences[index]!;
     // The page's own date line ("PUBLISHED: MAY 2, 2013, 1: 32 PM") is the publish time, not an event.
     const dateLines = headerDates(text);
@@ -236,13 +248,16 @@ function resolveReferences(articles: TimelineArticle[], sentences: SentenceSpan[
  * The time expressions of a text, with full calendar dates timex leaves coarser ("Jan.6, 2021" read as "2021")
  * put in as days. Timex never takes the timeline down: a failure leaves that article's expressions out, with a note.
  */
-function timeExpressions(text: string, reference: string, note: (problem: string) => void): TimeExpression[] {
-  let found: TimeExpression[];
-  try {
-    found = findTimeExpressions(text, reference);
-  } catch (error) {
-    note(`time expressions could not be read (${(error as Error).message})`);
-    return [];
+function timeExpressions(text: string, reference: string, note: (problem: string) => void, stored?: { index: number; memo: TimexMemo }): TimeExpression[] {
+  let found = stored?.memo.get(stored.index, reference);
+  if (!found) {
+    try {
+      found = findTimeExpressions(text, reference);
+    } catch (error) {
+      note(`time expressions could not be read (${(error as Error).message})`);
+      return [];
+    }
+    stored?.memo.set(stored.index, reference, found);
   }
   const explicit = explicitDates(text).filter((date) => !found.some((e) => e.start <= date.start && date.end <= e.end && /^\d{4}-\d{2}-\d{2}/.test(e.value)));
   if (!explicit.length) return found;
