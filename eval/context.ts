@@ -1,6 +1,6 @@
 // What every evaluation module gets: where the data is, a scratch folder, and the CLI to run.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EvalOutcome } from './types.js';
@@ -53,6 +53,14 @@ export function createContext(): EvalContext {
         else child.stdin.end();
       }),
   };
+}
+
+/** The records of a data set's JSONL file (blank lines skipped). */
+export function readDataJsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as T);
 }
 
 /** An EvalSkip reason for a CLI run that exited non-zero, with the end of its stderr. */

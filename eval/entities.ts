@@ -1,8 +1,8 @@
 // Entity evaluation (MEANTIME): exact / lenient / identical mention F1 and cross-document merging B-cubed, via `newsfuse entities`.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
-import { cliFailure, jsonLines, type Evaluate } from './context.js';
+import { cliFailure, jsonLines, readDataJsonl, type Evaluate } from './context.js';
 import { bcubed } from './metrics/bcubed.js';
 import { addMatchCounts, matchDocument, mentionScores, normaliseType, type GoldName, type MatchCounts, type SystemName } from './metrics/entity-match.js';
 import type { EvalOutcome } from './types.js';
@@ -78,10 +78,7 @@ export const evaluate: Evaluate = async (ctx) => {
   const file = join(ctx.dataDir, 'entities', 'meantime-dev.jsonl');
   if (!existsSync(file)) return [{ dataset, task, reason: `no file ${file}` }];
   const started = Date.now();
-  const docs = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as MeantimeDoc);
+  const docs = readDataJsonl<MeantimeDoc>(file);
   const input = join(ctx.tmpDir, 'meantime-entities-input.jsonl');
   writeFileSync(input, docs.map((doc) => JSON.stringify({ id: doc.id, text: doc.text, published: doc.published })).join('\n') + '\n');
   const result = await ctx.cli(['entities', '--input', input]);

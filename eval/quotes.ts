@@ -1,8 +1,8 @@
 // Quote evaluation on PolNeAR dev: `newsfuse quotes` over each article's text, scored as the data README defines,
 // with the plain baseline run on the same texts as the reference.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliFailure, jsonLines, type Evaluate } from './context.js';
+import { cliFailure, jsonLines, readDataJsonl, type Evaluate } from './context.js';
 import { addQuoteCounts, emptyCounts, quoteScores, scoreArticle, type GoldQuote, type SystemQuote } from './metrics/quote-match.js';
 import { baselineQuotes } from './quotes-baseline.js';
 import type { EvalOutcome } from './types.js';
@@ -23,7 +23,7 @@ export const evaluate: Evaluate = async (ctx) => {
   const file = join(ctx.dataDir, 'quotes', 'polnear-dev.jsonl');
   if (!existsSync(file)) return [{ dataset, task, reason: `no file ${file}` }];
   const started = Date.now();
-  const articles: PolnearArticle[] = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as PolnearArticle);
+  const articles = readDataJsonl<PolnearArticle>(file);
   const byFile = new Map<string, PolnearArticle>();
   for (const article of articles) {
     const path = join(ctx.tmpDir, `${article.id}.txt`);

@@ -1,7 +1,7 @@
 // Multi-source summary scores: runs `newsfuse summarize` on NeuS events, ROUGE-1/2/L F1 beside a lead baseline.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliFailure, jsonLines, type Evaluate } from './context.js';
+import { cliFailure, jsonLines, readDataJsonl, type Evaluate } from './context.js';
 import { rouge } from './metrics/rouge.js';
 
 const DATASET = 'neus-val';
@@ -34,10 +34,7 @@ export const evaluate: Evaluate = async (ctx) => {
   if (!existsSync(path)) return [{ dataset: DATASET, task: TASK, reason: `data file absent: ${path}` }];
   const started = performance.now();
 
-  const events = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as NeusEvent);
+  const events = readDataJsonl<NeusEvent>(path);
   const inputLines = events.map((event) =>
     JSON.stringify({
       id: String(event.cluster),

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Evaluate } from './context.js';
+import { countScores } from './metrics/prf.js';
 import type { EvalOutcome } from './types.js';
 
 /** One time expression, gold or predicted; offsets index the plain text of the document. */
@@ -121,17 +122,12 @@ export function addCounts(a: TimexCounts, b: TimexCounts): TimexCounts {
   };
 }
 
-function f1(correct: number, system: number, gold: number): { p: number; r: number; f: number } {
-  const p = system ? correct / system : 0;
-  const r = gold ? correct / gold : 0;
-  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
-}
 
 /** TempEval-3 Task A: strict and relaxed span P/R/F1, value F1 (correct values over system and gold counts), type accuracy over relaxed matches. */
 export function taskAScores(counts: TimexCounts): Record<string, number> {
-  const strict = f1(counts.strict, counts.system, counts.gold);
-  const relaxed = f1(counts.relaxed, counts.system, counts.gold);
-  const value = f1(counts.value, counts.system, counts.gold);
+  const strict = countScores(counts.strict, counts.system, counts.gold);
+  const relaxed = countScores(counts.relaxed, counts.system, counts.gold);
+  const value = countScores(counts.value, counts.system, counts.gold);
   return {
     strictP: strict.p,
     strictR: strict.r,

@@ -1,4 +1,5 @@
 // Clustering scores: B-cubed (Bagga & Baldwin 1998) and pairwise precision/recall/F1 over item -> label maps.
+import { f1 } from './prf.js';
 
 /** Precision, recall and F1 of one scoring scheme. */
 export interface PrecisionRecall {
@@ -7,10 +8,6 @@ export interface PrecisionRecall {
   f1: number;
 }
 
-/** F1 from a precision and a recall; 0 when both are 0. */
-export function f1(precision: number, recall: number): number {
-  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-}
 
 /**
  * Cells of the predicted × gold contingency table, with the sizes of their clusters.

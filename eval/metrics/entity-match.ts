@@ -1,4 +1,5 @@
 // MEANTIME name scoring: exact / lenient / identical mention matching against gold ranges with cores, and the mention pairs for B-cubed merging.
+import { countScores } from './prf.js';
 
 export interface GoldName {
   start: number;
@@ -92,17 +93,12 @@ export function addMatchCounts(a: MatchCounts, b: MatchCounts): MatchCounts {
   return { gold: a.gold + b.gold, system: a.system + b.system, exact: a.exact + b.exact, lenient: a.lenient + b.lenient, identical: a.identical + b.identical };
 }
 
-const prf = (correct: number, system: number, gold: number) => {
-  const p = system ? correct / system : 0;
-  const r = gold ? correct / gold : 0;
-  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
-};
 
 /** exactP/R/F1, lenientP/R/F1 and identicalF1 from summed counts. */
 export function mentionScores(counts: MatchCounts): Record<string, number> {
-  const exact = prf(counts.exact, counts.system, counts.gold);
-  const lenient = prf(counts.lenient, counts.system, counts.gold);
-  const identical = prf(counts.identical, counts.system, counts.gold);
+  const exact = countScores(counts.exact, counts.system, counts.gold);
+  const lenient = countScores(counts.lenient, counts.system, counts.gold);
+  const identical = countScores(counts.identical, counts.system, counts.gold);
   return {
     exactP: exact.p,
     exactR: exact.r,

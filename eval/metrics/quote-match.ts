@@ -1,4 +1,5 @@
 // Quote attribution scoring: character-overlap matching of system quotes to gold contents (README, "Quotes").
+import { f1 } from './prf.js';
 
 /** A gold attribution: content, source and cue as lists of [start, end) ranges. */
 export interface GoldQuote {
@@ -117,7 +118,6 @@ export function addQuoteCounts(a: QuoteCounts, b: QuoteCounts): QuoteCounts {
   return sum;
 }
 
-const f1 = (p: number, r: number): number => (p + r ? (2 * p * r) / (p + r) : 0);
 const ratio = (a: number, b: number): number => (b ? a / b : 0);
 
 /** The reported figures from summed counts. */

@@ -1,5 +1,6 @@
 // ROUGE-1, ROUGE-2 and ROUGE-L F1 computed the way Google's rouge-score package does (with its Porter stemming).
 import { stemmer } from 'stemmer';
+import { f1 } from './prf.js';
 
 /**
  * rouge-score's tokenizer with `use_stemmer=True`: lowercase, every run of non-`[a-z0-9]` becomes a space,
@@ -29,7 +30,7 @@ function score(overlap: number, predictionCount: number, targetCount: number): R
   // rouge-score divides by max(count, 1), so an empty side scores 0 rather than NaN.
   const precision = overlap / Math.max(predictionCount, 1);
   const recall = overlap / Math.max(targetCount, 1);
-  const fmeasure = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  const fmeasure = f1(precision, recall);
   return { precision, recall, fmeasure };
 }
 

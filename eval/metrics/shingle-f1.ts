@@ -1,4 +1,5 @@
 // Extraction metric: token 4-gram shingle precision/recall/F1, as article-extraction-benchmark's evaluate.py computes it.
+import { f1 } from './prf.js';
 
 /** Normalised shingle counts of one page; tp + fp + fn = 1 unless all are 0. */
 export interface PageScore {
@@ -73,6 +74,5 @@ const mean = (values: number[]): number => (values.length === 0 ? 0 : values.red
 export function aggregate(pages: readonly PageScore[]): ExtractionScore {
   const precision = mean(pages.filter((p) => p.tp + p.fp > 0).map(precisionOf));
   const recall = mean(pages.filter((p) => p.tp + p.fn > 0).map(recallOf));
-  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1 };
+  return { precision, recall, f1: f1(precision, recall) };
 }
