@@ -492,6 +492,16 @@ function ambiguousMonthOk(text: string, start: number, end: number, word: string
   return /\b(in|since|until|till|by|early|late|mid|last|next|this|of|during|before|after|from|through|between)[\s-]+$/i.test(before);
 }
 
+/** A day of a named month (groups: 1 day, 2 month, 3 optional year); without a year, the clause's tense picks it. */
+function dayOfMonth(m: RegExpExecArray, text: string): ReturnType<Rule['build']> {
+  if (!nameCase(text, m.index + m[0].lastIndexOf(m[2]!), m[2]!)) return undefined;
+  const month = monthNumber(m[2]!);
+  const day = parseInt(m[1]!, 10);
+  const explicitYear = m[3] ? Number(m[3]) : undefined;
+  const resolve = (scene: Scene): Day => ({ year: explicitYear ?? resolveMonthDay(month, day, scene.dct, clauseTense(text, m.index, m.index + m[0].length)), month, day });
+  return { type: 'DATE', value: (scene) => dayValue(resolve(scene)), day: resolve };
+}
+
 const RULES: Rule[] = [
   // Weekday, month, day and year: "Friday, Oct. 23, 1998", "Aug. 7", "August 7, 1998".
   {
@@ -517,27 +527,12 @@ const RULES: Rule[] = [
   // Day, month and year: "7 August 1998".
   {
     pattern: new RegExp(`\\b(${DAY_NUMBER_RE})\\s+(${MONTH_RE})(?:,?\\s+(${YEAR_RE}))?\\b`, 'gi'),
-    build: (m, text) => {
-      if (/^(may|march)$/i.test(m[2]!) && !m[3]) return undefined;
-      if (!nameCase(text, m.index + m[0].lastIndexOf(m[2]!), m[2]!)) return undefined;
-      const month = monthNumber(m[2]!);
-      const day = parseInt(m[1]!, 10);
-      const explicitYear = m[3] ? Number(m[3]) : undefined;
-      const resolve = (scene: Scene): Day => ({ year: explicitYear ?? resolveMonthDay(month, day, scene.dct, clauseTense(text, m.index, m.index + m[0].length)), month, day });
-      return { type: 'DATE', value: (scene) => dayValue(resolve(scene)), day: resolve };
-    },
+    build: (m, text) => ((/^(may|march)$/i.test(m[2]!) && !m[3]) ? undefined : dayOfMonth(m, text)),
   },
   // Ordinal day of a month: "the 5th of March", "the 23rd of October 1998".
   {
     pattern: new RegExp(`\\b(?:the\\s+)?([12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\\s+of\\s+(${MONTH_RE})(?:,?\\s+(${YEAR_RE}))?\\b`, 'gi'),
-    build: (m, text) => {
-      if (!nameCase(text, m.index + m[0].lastIndexOf(m[2]!), m[2]!)) return undefined;
-      const month = monthNumber(m[2]!);
-      const day = parseInt(m[1]!, 10);
-      const explicitYear = m[3] ? Number(m[3]) : undefined;
-      const resolve = (scene: Scene): Day => ({ year: explicitYear ?? resolveMonthDay(month, day, scene.dct, clauseTense(text, m.index, m.index + m[0].length)), month, day });
-      return { type: 'DATE', value: (scene) => dayValue(resolve(scene)), day: resolve };
-    },
+    build: (m, text) => dayOfMonth(m, text),
   },
   // ISO and slashed dates: "1998-08-07", "8/7/1998".
   {
