@@ -16,6 +16,7 @@ import {
   type BriefFirst,
   type BriefQuote,
   type BriefSource,
+  type BriefStory,
   type BriefTimelineEntry,
   type SharedPassage,
   type SourceSpan,
@@ -100,11 +101,8 @@ function section<T>(name: string, notes: string[], empty: T, build: () => T): T 
 }
 
 /** Build the brief of any list of articles (oldest first is the natural order; refs follow it). */
-export function buildBriefOf(story: StorySummary, given: BriefArticle[], options: BriefOptions = {}): Brief {
+export function buildBriefOf(story: BriefStory, given: BriefArticle[], options: BriefOptions = {}): Brief {
   const notes: string[] = [];
-  const stated = given.filter((a) => a.published).map((a) => a.published!);
-  // The timeline resolves every article's dates against its publish day, estimating the days
-  // pages do not state; the sources show those same estimates.
   // Per-article analyses: kept from an earlier build, or made now (and handed to the caller to keep).
   const changed = new Set<number>();
   const givenAnalyses: ArticleAnalysis[] = given.map((a, i) => {
@@ -120,6 +118,8 @@ export function buildBriefOf(story: StorySummary, given: BriefArticle[], options
       changed.add(i);
     },
   };
+  // The timeline resolves every article's dates against its publish day, estimating the days
+  // pages do not state; the sources show those same estimates.
   const storyTimeline = section('timeline', notes, undefined, () =>
     timelineOf(
       given.map((a, i) => ({ key: String(i), text: a.text, title: a.title, published: a.published })),
@@ -127,12 +127,13 @@ export function buildBriefOf(story: StorySummary, given: BriefArticle[], options
     ),
   );
   for (const i of changed) if (givenAnalyses[i]!.version) options.analysed?.(given[i]!.key, givenAnalyses[i]!);
-  const guessed = given.map((a, i) =>
-    a.published
-      ? null
-      : (storyTimeline?.references[String(i)]?.estimate ??
-        section('publish-time estimate', notes, null, () => estimatePublished({ key: String(i), text: a.text, title: a.title }, stated) ?? null)),
-  );
+  // Only when the timeline failed are the estimates made on their own.
+  const stated = given.filter((a) => a.published).map((a) => a.published!);
+  const guessed = given.map((a, i) => {
+    if (a.published) return null;
+    if (storyTimeline) return storyTimeline.references[String(i)]?.estimate ?? null;
+    return section('publish-time estimate', notes, null, () => estimatePublished({ key: String(i), text: a.text, title: a.title }, stated) ?? null);
+  });
   // Sources in publish order, estimates included: an estimated day sorts at its end, after the
   // stated times of that day (a stated time is trusted over a guess); undated sources go last.
   const order = given

@@ -148,6 +148,9 @@ export interface SharedPassage {
   firstEstimated: boolean;
 }
 
+/** The story a brief is of: a stored story, or a story line of `brief --input` (whose id is the input's). */
+export type BriefStory = Omit<StorySummary, 'id'> & { id: number | string };
+
 export interface BriefAgency {
   name: string;
   credited: number[];
@@ -158,7 +161,7 @@ export interface Brief {
   /** The input id of the story (`brief --input` only). */
   id?: string | number;
   version: string;
-  story: StorySummary;
+  story: BriefStory;
   sources: BriefSource[];
   summary: BriefSentence[];
   timeline: BriefTimelineEntry[];

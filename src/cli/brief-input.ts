@@ -2,13 +2,11 @@
 import type { Article } from '../article.js';
 import { timeOf } from '../article.js';
 import { buildBriefOf, type BriefArticle } from '../brief/brief.js';
-import { renderHtml } from '../brief/render-html.js';
-import { renderMarkdown } from '../brief/render-md.js';
 import { prepare } from '../pipeline.js';
-import type { StorySummary } from '../store/store.js';
+import type { BriefStory } from '../brief/model.js';
 import { say, writeLine } from './io.js';
 import { embeddedArticle, jsonRecords } from './jsonl-records.js';
-import { terminalSafe } from './terminal.js';
+import { formatBrief } from './brief.js';
 
 /** A prepared input article as the brief reads it: analysed on its cleaned text, reported against the text given. */
 function briefArticle(article: Article, index: number): BriefArticle {
@@ -54,20 +52,17 @@ export async function briefInputCommand(options: { input: string; format: 'md' |
     for (const article of read) for (const m of article.messages) if (m.severity === 'error') say(`${options.input}:${line}: ${article.input.id ?? ''} ${m.reason} [${m.rule}]`);
     const articles = chronological(read);
     const times = articles.map((a) => a.published).filter((p): p is string => !!p);
-    const story: StorySummary = {
-      id: typeof id === 'number' ? id : 0,
+    const story: BriefStory = {
+      id,
       title: articles.find((a) => a.title)?.title ?? '',
       articleCount: articles.length,
       sourceCount: new Set(articles.map((a) => a.outlet ?? a.input.id ?? a.where)).size,
       firstSeen: times[0] ?? null,
       lastSeen: times[times.length - 1] ?? null,
     };
-    const brief = buildBriefOf({ ...story, id: story.id }, articles.map(briefArticle), { id });
-    brief.story = { ...brief.story, id } as StorySummary;
+    const brief = buildBriefOf(story, articles.map(briefArticle), { id });
     briefs++;
-    if (options.format === 'json') await writeLine(JSON.stringify(brief));
-    else if (options.format === 'html') await writeLine(renderHtml(brief));
-    else await writeLine(terminalSafe(renderMarkdown(brief, { target: process.stdout.isTTY ? 'terminal' : 'markdown' })) + '\n');
+    await writeLine(formatBrief(brief, options.format, 'line') + (options.format === 'md' ? '\n' : ''));
   }
   return briefs === 0 && failed > 0 ? 1 : 0;
 }

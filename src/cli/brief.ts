@@ -14,6 +14,16 @@ export interface BriefOptions {
   cache?: boolean;
 }
 
+/**
+ * A brief as printed: JSON (indented for one brief, one line each for `--input`), the standalone HTML page,
+ * or Markdown, which a terminal gets without Markdown escapes; article text is made terminal-safe.
+ */
+export function formatBrief(brief: Brief, format: BriefOptions['format'], json: 'indented' | 'line' = 'indented'): string {
+  if (format === 'json') return json === 'line' ? JSON.stringify(brief) : JSON.stringify(brief, null, 2);
+  if (format === 'html') return renderHtml(brief);
+  return terminalSafe(renderMarkdown(brief, { target: process.stdout.isTTY ? 'terminal' : 'markdown' }));
+}
+
 export async function briefCommand(storyArg: string, options: BriefOptions): Promise<number> {
   const store = await openStore(options.db, { create: false });
   try {
@@ -30,16 +40,13 @@ export async function briefCommand(storyArg: string, options: BriefOptions): Pro
       say(`brief: expecting a story id (a number from \`newsfuse stories\`) or "top", instead found "${storyArg}"`);
       return 2;
     }
-    const json = (await store.getStory(id)) ? await briefJson(store, id, { cache: options.cache !== false, notice: (message) => say(`brief: ${message}`) }) : undefined;
+    const json = await briefJson(store, id, { cache: options.cache !== false, notice: (message) => say(`brief: ${message}`) });
     if (json === undefined) {
       say(`brief: no story ${id} in ${options.db}; \`newsfuse stories\` lists them`);
       return 1;
     }
     // Every format is rendered from the JSON, cached or fresh, so a cache hit prints exactly what a rebuild would.
-    const brief = JSON.parse(json) as Brief;
-    if (options.format === 'json') await writeLine(JSON.stringify(brief, null, 2));
-    else if (options.format === 'html') await writeLine(renderHtml(brief));
-    else await writeLine(terminalSafe(renderMarkdown(brief, { target: process.stdout.isTTY ? 'terminal' : 'markdown' })));
+    await writeLine(formatBrief(JSON.parse(json) as Brief, options.format));
     return 0;
   } finally {
     await store.close();
