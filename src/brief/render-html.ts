@@ -1,5 +1,6 @@
 // The brief as one standalone HTML page: every text escaped, no script, no external resource.
-import type { Brief, BriefEntity, BriefFirst, SourceSpan } from './model.js';
+import type { Brief, BriefFirst, SourceSpan } from './model.js';
+import { ENTITY_TYPE_TITLES, estimateRange, shownDate, storySpan } from './render-parts.js';
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -35,18 +36,16 @@ const spanRefs = (spans: SourceSpan[]): string => {
     .map((s) => refLink(s.ref, `offsets ${s.start}–${s.end}: ${s.text.slice(0, 200)}`))
     .join('');
 };
-const date = (iso: string | null): string => (iso ? iso.replace('T', ' ').replace(/:00(?:\.000)?Z$|\.\d{3}Z$|Z$/, '').replace(/ 00:00$/, '') : 'undated');
 const firstHtml = (first: BriefFirst | null): string =>
   first === null
     ? '<span class="basis">first carrier unknown</span>'
     : `first ${refLink(first.ref)}${first.estimated ? ' <span class="tag">estimated</span>' : ''} <span class="basis">${escapeHtml(first.basis)}</span>`;
-const TYPE_TITLES: Record<BriefEntity['type'], string> = { PER: 'People', ORG: 'Organisations', LOC: 'Places' };
 
 export function renderHtml(brief: Brief): string {
   const { story } = brief;
   const title = story.title || `Story ${story.id}`;
   const parts: string[] = [];
-  const span = story.firstSeen ? ` · ${date(story.firstSeen)}${story.lastSeen && story.lastSeen !== story.firstSeen ? ` – ${date(story.lastSeen)}` : ''}` : '';
+  const span = storySpan(story);
   parts.push(`<h1>${escapeHtml(title)}</h1>`);
   parts.push(`<p class="meta">Story ${escapeHtml(String(story.id))} · ${story.articleCount} article${story.articleCount === 1 ? '' : 's'} from ${story.sourceCount} source${story.sourceCount === 1 ? '' : 's'}${escapeHtml(span)}</p>`);
 
@@ -84,7 +83,7 @@ export function renderHtml(brief: Brief): string {
         const aliases = e.aliases.filter((a) => a !== e.name);
         return `<li>${escapeHtml(e.name)}${aliases.length ? ` <span class="meta">(${escapeHtml(aliases.join(', '))})</span>` : ''} ${e.sources.map((s) => refLink(s.ref, `${s.count} mention${s.count === 1 ? '' : 's'}`)).join('')}</li>`;
       });
-      parts.push(`<h3>${TYPE_TITLES[type]}</h3><ul>${items.join('')}</ul>`);
+      parts.push(`<h3>${ENTITY_TYPE_TITLES[type]}</h3><ul>${items.join('')}</ul>`);
     }
   }
 
@@ -99,7 +98,7 @@ export function renderHtml(brief: Brief): string {
 
   parts.push('<h2>Sources</h2><ol class="sources">');
   for (const s of brief.sources) {
-    const when = s.published ? escapeHtml(date(s.published)) : s.publishedEstimate ? `${escapeHtml(s.publishedEstimate.earliest === s.publishedEstimate.latest ? s.publishedEstimate.earliest : `${s.publishedEstimate.earliest} – ${s.publishedEstimate.latest}`)} <span class="tag" title="${escapeHtml(s.publishedEstimate.basis)}">estimated</span>` : 'undated';
+    const when = s.published ? escapeHtml(shownDate(s.published)) : s.publishedEstimate ? `${escapeHtml(estimateRange(s.publishedEstimate))} <span class="tag" title="${escapeHtml(s.publishedEstimate.basis)}">estimated</span>` : 'undated';
     const extras = [
       s.authors.length ? `by ${escapeHtml(s.authors.join(', '))}` : '',
       s.credits.length ? `credits ${escapeHtml(s.credits.join(', '))}` : '',

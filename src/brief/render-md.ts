@@ -1,5 +1,6 @@
 // The brief as Markdown for people, or as plain text for a terminal: article text can never become markup or links.
-import type { Brief, BriefEntity, BriefFirst, SourceSpan } from './model.js';
+import type { Brief, BriefFirst, SourceSpan } from './model.js';
+import { ENTITY_TYPE_TITLES, estimateRange, shownDate, storySpan } from './render-parts.js';
 
 /** Escape article text so Markdown renders it literally (no emphasis, code, links or HTML), whitespace as one space. */
 export function escapeMarkdown(text: string): string {
@@ -18,12 +19,10 @@ export interface RenderOptions {
 
 const refs = (list: number[]): string => list.map((r) => `[${r}]`).join('');
 const uniqueRefs = (spans: { ref: number }[]): number[] => [...new Set(spans.map((s) => s.ref))].sort((x, y) => x - y);
-const date = (iso: string | null): string => (iso ? iso.replace('T', ' ').replace(/:00(?:\.000)?Z$|\.\d{3}Z$|Z$/, '').replace(/ 00:00$/, '') : 'undated');
 const clip = (text: string, n: number): string => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 const firstText = (first: BriefFirst | null): string =>
   first === null ? 'first carrier unknown (no carrier can be dated)' : `first [${first.ref}]${first.estimated ? ' (estimated)' : ''}: ${first.basis}`;
 
-const TYPE_TITLES: Record<BriefEntity['type'], string> = { PER: 'People', ORG: 'Organisations', LOC: 'Places' };
 
 export function renderMarkdown(brief: Brief, options: RenderOptions = {}): string {
   const plain = options.target === 'terminal';
@@ -38,7 +37,7 @@ export function renderMarkdown(brief: Brief, options: RenderOptions = {}): strin
   };
 
   out.push(`# ${esc(story.title || `Story ${story.id}`)}`, '');
-  const span = story.firstSeen ? ` · ${date(story.firstSeen)}${story.lastSeen && story.lastSeen !== story.firstSeen ? ` – ${date(story.lastSeen)}` : ''}` : '';
+  const span = storySpan(story);
   out.push(`Story ${story.id} · ${story.articleCount} article${story.articleCount === 1 ? '' : 's'} from ${story.sourceCount} source${story.sourceCount === 1 ? '' : 's'}${span}`, '');
 
   out.push('## Summary', '');
@@ -86,14 +85,14 @@ export function renderMarkdown(brief: Brief, options: RenderOptions = {}): strin
         const aliases = e.aliases.filter((a) => a !== e.name);
         return `${esc(e.name)}${aliases.length ? ` (${aliases.map(esc).join(', ')})` : ''} ${refs(e.sources.map((s) => s.ref))}`;
       });
-      out.push(`- ${strong(TYPE_TITLES[type])}: ${shown.join('; ')}${of.length > limit ? `; … ${of.length - limit} more` : ''}`);
+      out.push(`- ${strong(ENTITY_TYPE_TITLES[type])}: ${shown.join('; ')}${of.length > limit ? `; … ${of.length - limit} more` : ''}`);
     }
     out.push('');
   }
 
   out.push('## Sources', '');
   for (const s of brief.sources) {
-    const when = s.published ? date(s.published) : s.publishedEstimate ? `estimated ${s.publishedEstimate.earliest === s.publishedEstimate.latest ? s.publishedEstimate.earliest : `${s.publishedEstimate.earliest} – ${s.publishedEstimate.latest}`}` : 'undated';
+    const when = s.published ? shownDate(s.published) : s.publishedEstimate ? `estimated ${estimateRange(s.publishedEstimate)}` : 'undated';
     const extras = [
       s.authors.length ? `by ${s.authors.map(esc).join(', ')}` : '',
       s.credits.length ? `credits ${s.credits.map(esc).join(', ')}` : '',

@@ -1,0 +1,16 @@
+// Wording the brief's renderers (Markdown, HTML) share: dates as people read them, estimated ranges, section names.
+import type { BriefEntity, BriefStory, PublishEstimate } from './model.js';
+
+/** An ISO time without the parts that say nothing (`2021-01-08T21:17:00.000Z` -> `2021-01-08 21:17`), or `undated`. */
+export const shownDate = (iso: string | null): string =>
+  iso ? iso.replace('T', ' ').replace(/:00(?:\.000)?Z$|\.\d{3}Z$|Z$/, '').replace(/ 00:00$/, '') : 'undated';
+
+/** An estimated publish range: one day, or `first – last`. */
+export const estimateRange = (estimate: Pick<PublishEstimate, 'earliest' | 'latest'>): string =>
+  estimate.earliest === estimate.latest ? estimate.earliest : `${estimate.earliest} – ${estimate.latest}`;
+
+/** ` · first – last` of a story's publish times, or nothing when it has none. */
+export const storySpan = (story: BriefStory): string =>
+  story.firstSeen ? ` · ${shownDate(story.firstSeen)}${story.lastSeen && story.lastSeen !== story.firstSeen ? ` – ${shownDate(story.lastSeen)}` : ''}` : '';
+
+export const ENTITY_TYPE_TITLES: Record<BriefEntity['type'], string> = { PER: 'People', ORG: 'Organisations', LOC: 'Places' };
