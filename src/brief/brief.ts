@@ -12,15 +12,23 @@ import {
   type ArticleKey,
   type Brief,
   type BriefAgency,
+  type BriefClaim,
+  type BriefConflict,
   type BriefEntity,
   type BriefFirst,
   type BriefQuote,
   type BriefSource,
   type BriefStory,
   type BriefTimelineEntry,
+  type OriginGroup,
   type SharedPassage,
+  type SingleSourceClaims,
   type SourceSpan,
 } from './model.js';
+import { groupClaims, type ClaimsResult } from './claims/claims.js';
+import { prepareClaim, SAME_CLAIM_THRESHOLD, scorePrepared } from './claims/same-claim.js';
+import { findConflicts } from './conflicts/conflicts.js';
+import { originGroups } from './origins/origins.js';
 import { quoteGroups } from './quotes/carriers.js';
 import type { Quote } from './quotes/quotes.js';
 import { summarize } from './summary.js';
@@ -66,6 +74,8 @@ export interface BriefOptions {
 const MIN_REPORTED_WORDS = 5;
 /** Pairs compared for shared passages grow quadratically; beyond this many sources only the earliest are paired. */
 const MAX_PASSAGE_SOURCES = 60;
+/** Statements only one source makes, listed per source at most: all of them in a small story, the first few in a large one. */
+const singleClaimLimit = (sources: number): number => Math.max(5, Math.floor(400 / Math.max(1, sources)));
 
 export const sourceLabel = (article: { outlet?: string; source: string }): string => article.outlet ?? basename(article.source);
 
@@ -210,6 +220,59 @@ export function buildBriefOf(story: BriefStory, given: BriefArticle[], options: 
 
   const passages = section('shared passages', notes, [] as SharedPassage[], () => buildPassages(articles, spanOf, first, notes));
 
+  // Origin groups: copies of one text are one source. Without them every source counts as its own.
+  const groups = section('origin groups', notes, [] as OriginGroup[], () =>
+    originGroups(articles.map((a, i) => ({ ref: i + 1, text: a.text, outlet: sourceLabel(a), credits: a.credits }))).map((g) => ({
+      id: g.id,
+      origin: { ref: g.origin, article: articles[g.origin - 1]!.key, outlet: sources[g.origin - 1]!.outlet },
+      credited: g.credited,
+      members: g.members.map((m) => ({ ...m, article: articles[m.ref - 1]!.key })),
+    })),
+  );
+  const groupOf = new Map<number, number>();
+  for (const g of groups) for (const m of g.members) groupOf.set(m.ref, g.id);
+  sources.forEach((s) => groupOf.has(s.ref) || groupOf.set(s.ref, groups.length + s.ref));
+  const independentSources = new Set(groupOf.values()).size;
+
+  const claimResult = section('claims', notes, null as ClaimsResult | null, () =>
+    groupClaims(
+      articles.map((a, i) => ({ ref: i + 1, text: a.text, group: groupOf.get(i + 1)! })),
+      { prepare: prepareClaim, score: scorePrepared, threshold: SAME_CLAIM_THRESHOLD },
+    ),
+  );
+  const claims: BriefClaim[] = (claimResult?.claims ?? []).map((claim) => {
+    const representative = spanOf(claim.representative.ref, claim.representative.start, claim.representative.end);
+    return {
+      text: representative.text,
+      ref: representative.ref,
+      article: representative.article,
+      start: representative.start,
+      end: representative.end,
+      sources: claim.statements.map((s) => spanOf(s.ref, s.start, s.end)),
+      refs: claim.refs,
+      independentSources: claim.independentSources,
+    };
+  });
+  const limit = singleClaimLimit(sources.length);
+  const singleSourceClaims: SingleSourceClaims[] = [...(claimResult?.single ?? new Map<number, never[]>()).entries()]
+    .sort((x, y) => x[0] - y[0])
+    .map(([ref, statements]) => ({
+      ref,
+      article: articles[ref - 1]!.key,
+      outlet: sources[ref - 1]!.outlet,
+      claims: statements.slice(0, limit).map((s) => spanOf(ref, s.start, s.end)),
+      more: Math.max(0, statements.length - limit),
+    }));
+  const conflicts: BriefConflict[] = section('conflicts', notes, [] as BriefConflict[], () =>
+    findConflicts(articles.map((a, i) => ({ ref: i + 1, text: a.text, published: a.published }))).map((c) => ({
+      kind: c.kind,
+      minor: c.minor,
+      values: c.values,
+      sides: c.sides.map((side) => ({ ...spanOf(side.ref, side.start, side.end), sentence: localSpan(spanOf(side.ref, side.sentence.start, side.sentence.end)) })),
+      note: c.note ?? null,
+    })),
+  );
+
   const agencies = new Map<string, BriefAgency>();
   const entry = (name: string) => agencies.get(name) ?? agencies.set(name, { name, credited: [], cited: [] }).get(name)!;
   for (const s of sources) {
@@ -221,7 +284,7 @@ export function buildBriefOf(story: BriefStory, given: BriefArticle[], options: 
   return {
     ...(options.id !== undefined ? { id: options.id } : {}),
     version: BRIEF_VERSION,
-    story,
+    story: { ...story, independentSources, originGroups: groups },
     sources,
     summary,
     timeline,
@@ -229,6 +292,9 @@ export function buildBriefOf(story: BriefStory, given: BriefArticle[], options: 
     entities,
     passages,
     agencies: [...agencies.values()],
+    claims,
+    singleSourceClaims,
+    conflicts,
     notes,
   };
 }

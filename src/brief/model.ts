@@ -6,14 +6,14 @@ import type { EntityType } from './entities/entities.js';
  * Version of the brief's JSON form; cached briefs of another version are rebuilt. The shape is
  * documented by docs/brief.schema.json: sections are added, never renamed.
  */
-export const BRIEF_VERSION = '2';
+export const BRIEF_VERSION = '3';
 
 /**
  * Revision of what buildBrief produces within one JSON form (a rule changed, not the shape): part
  * of the brief cache's key with BRIEF_VERSION, so no brief built by older code is served. Bump it
  * with every change to the brief's output.
  */
-export const BRIEF_REVISION = '2';
+export const BRIEF_REVISION = '1';
 
 /** An article's id in output: the stored id (a number) or, for `brief --input`, the input id. */
 export type ArticleKey = number | string;
@@ -151,6 +151,82 @@ export interface SharedPassage {
 /** The story a brief is of: a stored story, or a story line of `brief --input` (whose id is the input's). */
 export type BriefStory = Omit<StorySummary, 'id'> & { id: number | string };
 
+/** How an article joined its origin group. */
+export type OriginLink = 'origin' | 'near-duplicate' | 'copied-passage';
+
+export interface OriginGroupMember {
+  ref: number;
+  article: ArticleKey;
+  /** The earlier source this one copies most from (null for the group's origin). */
+  copies: number | null;
+  link: OriginLink;
+  /** Words shared word for word with `copies`, quotations left out (estimated). */
+  sharedWords: number;
+  /** Share of this source's own wording (outside quotations) that `copies` also has. */
+  overlap: number;
+  /** Agencies the source credits: shown, never a reason to merge. */
+  credits: string[];
+}
+
+/** Sources that copy one text: one independent source. */
+export interface OriginGroup {
+  id: number;
+  /** The earliest publisher of the group. */
+  origin: { ref: number; article: ArticleKey; outlet: string };
+  /** Agencies the group's texts credit; the credited agency is the group's origin when there is one. */
+  credited: string[];
+  members: OriginGroupMember[];
+}
+
+/** The story with what its origin groups tell. */
+export type BriefStoryView = BriefStory & {
+  /** Distinct origin groups among the sources. */
+  independentSources: number;
+  originGroups: OriginGroup[];
+};
+
+/** A statement several sources make, in their own words. */
+export interface BriefClaim {
+  /** A representative wording (the one most sources carry). */
+  text: string;
+  /** The representative statement's source and offsets. */
+  ref: number;
+  article: ArticleKey;
+  start: number;
+  end: number;
+  /** Every statement of the claim. */
+  sources: SourceSpan[];
+  refs: number[];
+  /** Distinct origin groups among `refs`. */
+  independentSources: number;
+}
+
+/** What only one source says. */
+export interface SingleSourceClaims {
+  ref: number;
+  article: ArticleKey;
+  outlet: string;
+  claims: SourceSpan[];
+  /** Statements left out of `claims` beyond the brief's limit per source. */
+  more: number;
+}
+
+export interface ConflictSide extends SourceSpan {
+  /** The sentence the differing value stands in. */
+  sentence: LocalSpan;
+}
+
+export interface BriefConflict {
+  kind: 'number' | 'date' | 'name' | 'place';
+  /** A rounding, an approximation or a day that may be the report's: shown, not alarming. */
+  minor: boolean;
+  /** The versions, in the order of `sides`' first appearance. */
+  values: string[];
+  /** At least two, from different sources: `start`/`end` mark the differing value. */
+  sides: ConflictSide[];
+  note: string | null;
+}
+
 export interface BriefAgency {
   name: string;
   credited: number[];
@@ -161,7 +237,7 @@ export interface Brief {
   /** The input id of the story (`brief --input` only). */
   id?: string | number;
   version: string;
-  story: BriefStory;
+  story: BriefStoryView;
   sources: BriefSource[];
   summary: BriefSentence[];
   timeline: BriefTimelineEntry[];
@@ -169,6 +245,11 @@ export interface Brief {
   entities: BriefEntity[];
   passages: SharedPassage[];
   agencies: BriefAgency[];
+  /** Claims at least two sources make, most independent sources first. */
+  claims: BriefClaim[];
+  /** Statements only one source makes, per source. */
+  singleSourceClaims: SingleSourceClaims[];
+  conflicts: BriefConflict[];
   /** Limits applied and sections left out (with why). */
   notes: string[];
 }

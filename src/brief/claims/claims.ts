@@ -1,0 +1,155 @@
+// Claims of a story: statements of different outlets that say the same thing, grouped, with the origin groups that make them.
+import { dataLines } from '../../data-files.js';
+import { tokenize } from '../../text/tokens.js';
+import { claimUnits } from './units.js';
+
+/** One article as claim grouping reads it. */
+export interface ClaimArticle {
+  ref: number;
+  text: string;
+  /** Its origin group: copies of one text count as one source. */
+  group: number;
+}
+
+/** One statement of one article, as offsets into its text. */
+export interface ClaimStatement {
+  ref: number;
+  start: number;
+  end: number;
+}
+
+export interface ClaimGroup {
+  /** Every statement of the claim, by source order then position. */
+  statements: ClaimStatement[];
+  /** The statement whose wording represents the claim. */
+  representative: ClaimStatement;
+  refs: number[];
+  /** Distinct origin groups among the sources. */
+  independentSources: number;
+}
+
+/** How two statements are compared: prepared once each, then scored in 0..1; `threshold` says "the same claim". */
+export interface ClaimScorer<P> {
+  prepare(text: string): P;
+  score(a: P, b: P): number;
+  threshold: number;
+}
+
+export interface ClaimsResult {
+  /** Claims carried by at least two sources, most independent sources first. */
+  claims: ClaimGroup[];
+  /** Statements only one source makes, per source ref, in text order. */
+  single: Map<number, ClaimStatement[]>;
+  /** Pairs of statements scored (the candidates the index found). */
+  compared: number;
+}
+
+/** Candidates a statement is scored against, at most: the ones sharing the most weight of rare terms. */
+const MAX_CANDIDATES = 24;
+/** A term in more than this share of a story's distinct statements is too common to find candidates by. */
+const COMMON_TERM_SHARE = 0.2;
+/** Candidates must share at least this many content terms. */
+const MIN_SHARED_TERMS = 2;
+
+let stopwords: Set<string> | undefined;
+const stop = (): Set<string> => (stopwords ??= new Set(dataLines('stopwords-en.txt').flatMap((line) => line.split(/\s+/))));
+
+/** Content terms of a statement for the candidate index: lower case, no stop words, a plural `s` folded. */
+export function indexTerms(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const token of tokenize(text)) {
+    const norm = token.norm;
+    if (norm.length < 2 || stop().has(norm) || !/\p{L}/u.test(norm)) continue;
+    terms.add(norm.length > 3 && norm.endsWith('s') && !norm.endsWith('ss') ? norm.slice(0, -1) : norm);
+  }
+  return terms;
+}
+
+/** Identical statements (copies of one sentence) are compared once: their text without case and punctuation. */
+const copyKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Group the statements of a story's articles into claims. Copies of a sentence are one statement first; each
+ * distinct statement then finds candidates through an index of its rarer terms (never every pair), the scorer
+ * decides which candidates say the same, and the pairs it accepts join their statements into one claim.
+ */
+export function groupClaims<P>(articles: ClaimArticle[], scorer: ClaimScorer<P>): ClaimsResult {
+  const groupOf = new Map(articles.map((a) => [a.ref, a.group]));
+  // Distinct statements with every place they occur.
+  const distinct: { key: string; text: string; places: ClaimStatement[] }[] = [];
+  const byKey = new Map<string, number>();
+  for (const article of articles) {
+    for (const unit of claimUnits(article.text)) {
+      const text = article.text.slice(unit.start, unit.end);
+      const key = copyKey(text);
+      let index = byKey.get(key);
+      if (index === undefined) byKey.set(key, (index = distinct.push({ key, text, places: [] }) - 1));
+      distinct[index]!.places.push({ ref: article.ref, start: unit.start, end: unit.end });
+    }
+  }
+  const terms = distinct.map((d) => [...indexTerms(d.text)]);
+  const postings = new Map<string, number[]>();
+  terms.forEach((list, i) => {
+    for (const term of list) (postings.get(term) ?? postings.set(term, []).get(term)!).push(i);
+  });
+  const common = Math.max(2, distinct.length * COMMON_TERM_SHARE);
+  const weight = (term: string): number => Math.log(1 + distinct.length / postings.get(term)!.length);
+
+  const parent = distinct.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const prepared = new Map<number, P>();
+  const prep = (i: number): P => prepared.get(i) ?? prepared.set(i, scorer.prepare(distinct[i]!.text)).get(i)!;
+  let compared = 0;
+  distinct.forEach((statement, i) => {
+    const refs = new Set(statement.places.map((p) => p.ref));
+    const shared = new Map<number, { count: number; weight: number }>();
+    for (const term of terms[i]!) {
+      const list = postings.get(term)!;
+      if (list.length > common) continue;
+      const w = weight(term);
+      for (const j of list) {
+        if (j <= i) continue;
+        const entry = shared.get(j) ?? shared.set(j, { count: 0, weight: 0 }).get(j)!;
+        entry.count++;
+        entry.weight += w;
+      }
+    }
+    const candidates = [...shared.entries()]
+      .filter(([j, s]) => s.count >= MIN_SHARED_TERMS && distinct[j]!.places.some((p) => !refs.has(p.ref)))
+      .sort((x, y) => y[1].weight - x[1].weight || x[0] - y[0])
+      .slice(0, MAX_CANDIDATES);
+    for (const [j] of candidates) {
+      if (find(i) === find(j)) continue;
+      compared++;
+      if (scorer.score(prep(i), prep(j)) >= scorer.threshold) parent[find(j)] = find(i);
+    }
+  });
+
+  const members = new Map<number, number[]>();
+  distinct.forEach((_, i) => (members.get(find(i)) ?? members.set(find(i), []).get(find(i))!).push(i));
+  const claims: ClaimGroup[] = [];
+  const single = new Map<number, ClaimStatement[]>();
+  for (const list of members.values()) {
+    const statements = list.flatMap((i) => distinct[i]!.places).sort((x, y) => x.ref - y.ref || x.start - y.start);
+    const refs = [...new Set(statements.map((s) => s.ref))];
+    if (refs.length === 1) {
+      const ref = refs[0]!;
+      (single.get(ref) ?? single.set(ref, []).get(ref)!).push(...statements);
+      continue;
+    }
+    // The wording most sources carry word for word; the earliest on a tie.
+    const representative = list
+      .map((i) => distinct[i]!)
+      .reduce((x, y) => (new Set(y.places.map((p) => p.ref)).size > new Set(x.places.map((p) => p.ref)).size ? y : x)).places[0]!;
+    claims.push({ statements, representative, refs, independentSources: new Set(refs.map((r) => groupOf.get(r))).size });
+  }
+  for (const list of single.values()) list.sort((x, y) => x.start - y.start);
+  claims.sort(
+    (x, y) =>
+      y.independentSources - x.independentSources ||
+      y.refs.length - x.refs.length ||
+      x.representative.ref - y.representative.ref ||
+      x.representative.start - y.representative.start,
+  );
+  return { claims, single, compared };
+}

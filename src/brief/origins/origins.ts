@@ -1,0 +1,129 @@
+// Origin groups of a story: articles that copy one text (near-duplicates, copied passages beyond a shared quotation) count as one source.
+import { findQuotedSpans } from '../quotes/quote-marks.js';
+import { shingleHashes, tokenize } from '../../text/tokens.js';
+
+/** One article as origin grouping reads it, in the brief's order (earliest published first). */
+export interface OriginArticle {
+  ref: number;
+  text: string;
+  outlet: string;
+  /** Agencies the article credits ("tg/rs (AP, Reuters)"): shown, never a reason to merge. */
+  credits: string[];
+}
+
+export type OriginLink = 'origin' | 'near-duplicate' | 'copied-passage';
+
+export interface OriginMember {
+  ref: number;
+  /** The earlier article this one copies most from, or null for the group's origin. */
+  copies: number | null;
+  link: OriginLink;
+  /** Words this article shares word for word with `copies`, quotations left out (an estimate from 8-word shingles). */
+  sharedWords: number;
+  /** Share of this article's shingles (outside quotations) that `copies` also has. */
+  overlap: number;
+  credits: string[];
+}
+
+export interface Origin {
+  /** 1-based, in order of the groups' origins. */
+  id: number;
+  /** The earliest publisher of the group. */
+  origin: number;
+  /** The agencies the group's texts credit (each named by more than half of its members that credit anyone). */
+  credited: string[];
+  members: OriginMember[];
+}
+
+/** Word shingle length: eight words in a row outside quotation marks are rarely written twice independently. */
+const SHINGLE = 8;
+/**
+ * Shingles two articles must share to count as copies: 20 shingles are a run of at least 27 words (a long news
+ * sentence) outside quotation marks; independent reports of one event share quotes and names, not such runs.
+ */
+const MIN_SHARED_SHINGLES = 20;
+/** Share of an article's shingles found in an earlier one that makes it a near-duplicate rather than a partial copy. */
+const NEAR_DUPLICATE = 0.8;
+/** A shingle carried by more articles than this is matched against its earliest carriers only (they are the candidates for origin). */
+const MAX_POSTINGS = 64;
+
+/** Shingle hashes of the text's words outside quotation marks (a shared quotation is not copying), deduplicated. */
+function ownShingles(text: string): Uint32Array {
+  const tokens = tokenize(text);
+  const quoted = findQuotedSpans(text);
+  const inQuote = new Uint8Array(tokens.length);
+  let q = 0;
+  tokens.forEach((token, i) => {
+    while (q < quoted.length && quoted[q]!.end <= token.start) q++;
+    if (q < quoted.length && quoted[q]!.start <= token.start) inQuote[i] = 1;
+  });
+  const hashes = shingleHashes(tokens, SHINGLE);
+  if (tokens.length < SHINGLE) return new Uint32Array(0);
+  const kept = new Set<number>();
+  // A shingle is kept when none of its words is quoted: prefix sums of the quoted flags.
+  const quotedBefore = new Uint32Array(tokens.length + 1);
+  for (let i = 0; i < tokens.length; i++) quotedBefore[i + 1] = quotedBefore[i]! + inQuote[i]!;
+  for (let i = 0; i < hashes.length; i++) if (quotedBefore[i + SHINGLE]! - quotedBefore[i]! === 0) kept.add(hashes[i]!);
+  return Uint32Array.from(kept);
+}
+
+/**
+ * Group the articles by origin. Each article is linked to the earlier article it shares most copied text with
+ * (when that is at least a long sentence), so a rewrite that weaves in sentences of two reports joins the report
+ * it copies most, and the two reports stay two sources: groups are the trees of these links, never a chain of
+ * any shared sentence. Cost: one pass over each article's shingles with an index of the earlier ones.
+ */
+export function originGroups(articles: OriginArticle[]): Origin[] {
+  const postings = new Map<number, number[]>();
+  const parent: number[] = [];
+  const members: OriginMember[] = [];
+  articles.forEach((article, i) => {
+    const shingles = ownShingles(article.text);
+    const shared = new Map<number, number>();
+    for (const h of shingles) {
+      const list = postings.get(h);
+      if (list) for (const j of list) shared.set(j, (shared.get(j) ?? 0) + 1);
+    }
+    let best = -1;
+    let bestCount = 0;
+    for (const [j, count] of shared) if (count > bestCount || (count === bestCount && j < best)) [best, bestCount] = [j, count];
+    const linked = bestCount >= MIN_SHARED_SHINGLES;
+    const overlap = shingles.length ? bestCount / shingles.length : 0;
+    parent.push(linked ? best : i);
+    members.push({
+      ref: article.ref,
+      copies: linked ? articles[best]!.ref : null,
+      link: !linked ? 'origin' : overlap >= NEAR_DUPLICATE ? 'near-duplicate' : 'copied-passage',
+      sharedWords: linked ? bestCount + SHINGLE - 1 : 0,
+      overlap: linked ? Math.round(overlap * 1000) / 1000 : 0,
+      credits: article.credits,
+    });
+    for (const h of shingles) {
+      const list = postings.get(h);
+      if (!list) postings.set(h, [i]);
+      else if (list.length < MAX_POSTINGS) list.push(i);
+    }
+  });
+  const root = (i: number): number => (parent[i] === i ? i : root(parent[i]!));
+  const groups = new Map<number, number[]>();
+  articles.forEach((_, i) => {
+    const r = root(i);
+    (groups.get(r) ?? groups.set(r, []).get(r)!).push(i);
+  });
+  return [...groups.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .map(([r, list], g) => ({
+      id: g + 1,
+      origin: articles[r]!.ref,
+      credited: creditedAgencies(list.map((i) => articles[i]!.credits)),
+      members: list.map((i) => members[i]!),
+    }));
+}
+
+/** The agencies named by more than half of the members that credit anyone, in order of first mention. */
+function creditedAgencies(credits: string[][]): string[] {
+  const crediting = credits.filter((c) => c.length > 0);
+  const counts = new Map<string, number>();
+  for (const list of crediting) for (const name of new Set(list)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n * 2 > crediting.length).map(([name]) => name);
+}
