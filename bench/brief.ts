@@ -4,7 +4,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { ANALYSIS_VERSION, parseAnalysis, type ArticleAnalysis } from '../src/brief/analysis.js';
 import { buildBrief } from '../src/brief/brief.js';
-import { summarize } from '../src/brief/summary.js';
+import { summarize } from '../src/brief/summary/summary.js';
 import { newArticleOf } from '../src/ingest.js';
 import { prepare } from '../src/pipeline.js';
 import { articleFromInput } from '../src/read/from-input.js';

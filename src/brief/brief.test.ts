@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { buildBrief, buildBriefOf } from './brief.js';
 import { escapeMarkdown, renderMarkdown } from './render-md.js';
 import { splitSentences } from '../text/sentences.js';
-import { summarize, summaryText } from './summary.js';
+import { summarize, summaryText } from './summary/summary.js';
 import type { StoredArticle, StorySummary } from '../store/store.js';
 
 const SHARED =

@@ -31,7 +31,7 @@ import { findConflicts } from './conflicts/conflicts.js';
 import { originGroups } from './origins/origins.js';
 import { quoteGroups } from './quotes/carriers.js';
 import type { Quote } from './quotes/quotes.js';
-import { summarize } from './summary.js';
+import { summarize } from './summary/summary.js';
 import { estimatePublished } from './timeline/estimate.js';
 import { timelineOf, type TimexMemo } from './timeline/timeline.js';
 

@@ -12,7 +12,7 @@ import { tokenize } from '../text/tokens.js';
 import { timeOf } from '../article.js';
 import { prepare } from '../pipeline.js';
 import { readDocument } from '../read/files.js';
-import { summarize, summaryText } from '../brief/summary.js';
+import { summarize, summaryText } from '../brief/summary/summary.js';
 import { decodeBytes } from '../read/decode.js';
 import { describeFailure, loadArticles, preparedArticles, say, writeLine } from './io.js';
 import { embeddedArticle, jsonRecords } from './jsonl-records.js';

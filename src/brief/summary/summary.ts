@@ -1,7 +1,7 @@
 // Extractive multi-source summary: central, well-supported sentences, no two saying the same.
-import { termCounts } from '../text/terms.js';
-import { cosine, documentFrequencies, tfidf } from '../text/tfidf.js';
-import { splitSentences } from '../text/sentences.js';
+import { termCounts } from '../../text/terms.js';
+import { cosine, documentFrequencies, tfidf } from '../../text/tfidf.js';
+import { splitSentences } from '../../text/sentences.js';
 
 /** One document of a summary's input. */
 export interface SummaryDocument {
