@@ -13,6 +13,7 @@ const MODULES: Record<string, () => Promise<{ evaluate: Evaluate }>> = {
   summaries: () => import('./summaries.js'),
   entities: () => import('./entities.js'),
   quotes: () => import('./quotes.js'),
+  'same-claim': () => import('./same-claim.js'),
 };
 
 const isSkip = (outcome: EvalOutcome): outcome is EvalSkip => 'reason' in outcome;

@@ -127,6 +127,12 @@ export function buildProgram(holder: { code: number }): Command {
     .action(run(holder, similarityCommand));
 
   program
+    .command('same-claim')
+    .description('whether sentence pairs state the same claim: {"id","a":{"text"},"b":{"text"}} lines in, {"id","sameClaim","score"} out')
+    .requiredOption('--input <FILE>', 'pairs, one JSON object a line')
+    .action(run(holder, async (options: { input: string }) => (await import('./same-claim.js')).sameClaimCommand(options)));
+
+  program
     .command('timex')
     .description('time expressions of a text, resolved against a reference date')
     .requiredOption('--ref <ISO_DATE>', 'document creation time')
