@@ -13,6 +13,7 @@ const MODULES: Record<string, () => Promise<{ evaluate: Evaluate }>> = {
   summaries: () => import('./summaries.js'),
   entities: () => import('./entities.js'),
   quotes: () => import('./quotes.js'),
+  conflicts: () => import('./conflicts.js'),
   'same-claim': () => import('./same-claim.js'),
 };
 
