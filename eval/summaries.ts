@@ -3,6 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliFailure, jsonLines, readDataJsonl, type Evaluate } from './context.js';
 import { rouge } from './metrics/rouge.js';
+import { centroidBaseline } from './summaries-baseline.js';
 
 const DATASET = 'neus-val';
 const TASK = 'summary';
@@ -64,13 +65,15 @@ export const evaluate: Evaluate = async (ctx) => {
   // A missing summary scores 0 for its event: the average stays over all events.
   const ours = { rouge1: 0, rouge2: 0, rougeL: 0, words: 0 };
   const lead = { rouge1: 0, rouge2: 0, rougeL: 0, words: 0 };
+  const centroid = { rouge1: 0, rouge2: 0, rougeL: 0, words: 0 };
   let goldWords = 0;
   for (const event of events) {
     const target = event.summary.text ?? '';
     goldWords += words(target).length;
     const summary = summaries.get(String(event.cluster)) ?? '';
     const baseline = leadBaseline(event.documents[0]?.text ?? '', SUMMARY_WORDS);
-    for (const [totals, prediction] of [[ours, summary], [lead, baseline]] as const) {
+    const central = centroidBaseline(event.documents.map((d) => d.text ?? ''), SUMMARY_WORDS);
+    for (const [totals, prediction] of [[ours, summary], [lead, baseline], [centroid, central]] as const) {
       const scores = rouge(target, prediction);
       totals.rouge1 += scores.rouge1.fmeasure;
       totals.rouge2 += scores.rouge2.fmeasure;
@@ -96,6 +99,14 @@ export const evaluate: Evaluate = async (ctx) => {
       referenceLabel: `lead-${SUMMARY_WORDS} baseline (same run)`,
       ms: performance.now() - started,
       note: notes.join('; '),
+    },
+    {
+      dataset: DATASET,
+      task: `${TASK} vs centroid`,
+      metrics: mean(ours),
+      reference: mean(centroid),
+      referenceLabel: `TF-IDF centroid baseline (same run)`,
+      ms: 0,
     },
   ];
 };

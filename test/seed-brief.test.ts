@@ -91,3 +91,54 @@ test('seed brief: Markdown and HTML carry the sections; HTML is standalone', asy
   assert.doesNotMatch(html, /<script|<link|src=|https?:\/\/(?!newsfuse)[^<"]*"/i, 'no script or external resource');
   assert.ok(html.includes('Kim Jong Un'));
 });
+
+test('seed brief: 4 articles, 3 independent sources (000 and 001 share the AP paragraph); credits alone merge nothing', async (t) => {
+  const brief = JSON.parse(await seedBrief(t, 'json')) as Brief;
+  assert.equal(brief.story.articleCount, 4);
+  assert.equal(brief.story.independentSources, 3);
+  assert.equal(brief.story.originGroups.length, 3);
+  const groupOf = (prefix: string) => brief.story.originGroups.find((g) => g.members.some((m) => m.ref === bySeed(brief, prefix)))!;
+  assert.equal(groupOf('000').id, groupOf('001').id, '000 and 001 share an origin');
+  assert.notEqual(groupOf('002').id, groupOf('000').id, '002 (credited to AP and Reuters, a rewrite) is its own source');
+  assert.notEqual(groupOf('003').id, groupOf('000').id);
+  const copier = groupOf('001').members.find((m) => m.copies !== null)!;
+  assert.ok(copier.sharedWords >= 40, `the shared AP paragraph is about 60 words, instead found ${copier.sharedWords}`);
+});
+
+test('seed brief: the economy claim (pandemic border closures, natural disasters, sanctions) is carried by 001, 002 and 003', async (t) => {
+  const brief = JSON.parse(await seedBrief(t, 'json')) as Brief;
+  const claim = brief.claims.find((c) => /sanctions/.test(c.text) && c.sources.some((s) => /disasters|floods/.test(s.text)));
+  assert.ok(claim, JSON.stringify(brief.claims.map((c) => [c.refs, c.text]), null, 1));
+  for (const prefix of ['001', '002', '003']) assert.ok(claim.refs.includes(bySeed(brief, prefix)), `carried by ${prefix}`);
+  assert.equal(claim.independentSources, 3);
+  for (const s of claim.sources) assert.ok(s.text.length > 20 && s.end > s.start);
+});
+
+test('seed brief: single-outlet claims include the Gavi request (003), Biden calling Kim a "thug" (001) and Yang Moo-jin (000)', async (t) => {
+  const brief = JSON.parse(await seedBrief(t, 'json')) as Brief;
+  const only = (prefix: string, pattern: RegExp) =>
+    brief.singleSourceClaims.some((s) => s.ref === bySeed(brief, prefix) && s.claims.some((c) => pattern.test(c.text)));
+  assert.ok(only('003', /Gavi/), 'Gavi (003)');
+  assert.ok(only('001', /thug/), 'thug (001)');
+  assert.ok(only('000', /Yang/), 'Yang Moo-jin (000)');
+});
+
+test('seed brief: the day of Kim\'s pledge conflicts: Thursday, the third day (000, 001) against "on Friday pledged" (002)', async (t) => {
+  const brief = JSON.parse(await seedBrief(t, 'json')) as Brief;
+  const conflict = brief.conflicts.find(
+    (c) =>
+      c.kind === 'date' &&
+      c.sides.some((s) => s.ref === bySeed(brief, '002') && /Friday/.test(s.text)) &&
+      c.sides.some((s) => [bySeed(brief, '000'), bySeed(brief, '001')].includes(s.ref) && /Thursday/.test(s.text)),
+  );
+  assert.ok(conflict, JSON.stringify(brief.conflicts.map((c) => [c.kind, c.values, c.sides.map((s) => s.ref)])));
+});
+
+test('seed brief: no photo caption, byline or dateline in the summary; every sentence lists its sources', async (t) => {
+  const brief = JSON.parse(await seedBrief(t, 'json')) as Brief;
+  assert.ok(brief.summary.length >= 2);
+  for (const s of brief.summary) {
+    assert.doesNotMatch(s.text, /Jan\.\s?6, 2021\.?$|^By |\(Dispatches\)|^[A-Z]{3,} \(/, s.text);
+    assert.ok(s.support.includes(s.ref), 'its own source is listed');
+  }
+});

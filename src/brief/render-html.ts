@@ -1,6 +1,6 @@
 // The brief as one standalone HTML page: every text escaped, no script, no external resource.
 import type { Brief, BriefFirst, SourceSpan } from './model.js';
-import { ENTITY_TYPE_TITLES, estimateRange, shownDate, storySpan } from './render-parts.js';
+import { CONFLICT_KIND_TITLES, ENTITY_TYPE_TITLES, estimateRange, originReason, shownDate, storyCounts, storySpan } from './render-parts.js';
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -47,7 +47,7 @@ export function renderHtml(brief: Brief): string {
   const parts: string[] = [];
   const span = storySpan(story);
   parts.push(`<h1>${escapeHtml(title)}</h1>`);
-  parts.push(`<p class="meta">Story ${escapeHtml(String(story.id))} · ${story.articleCount} article${story.articleCount === 1 ? '' : 's'} from ${story.sourceCount} source${story.sourceCount === 1 ? '' : 's'}${escapeHtml(span)}</p>`);
+  parts.push(`<p class="meta">Story ${escapeHtml(String(story.id))} · ${escapeHtml(storyCounts(story))}${escapeHtml(span)}</p>`);
 
   parts.push('<h2>Summary</h2>');
   parts.push(brief.summary.length ? `<ul>${brief.summary.map((s) => `<li>${escapeHtml(s.text)} ${s.support.map((r) => refLink(r)).join('')}</li>`).join('')}</ul>` : '<p class="note">No sentence long enough to summarise.</p>');
@@ -62,6 +62,30 @@ export function renderHtml(brief: Brief): string {
     const background = brief.timeline.filter((entry) => entry.background);
     if (background.length) {
       parts.push(`<h3>Background dates</h3><ul>${background.map((e) => `<li>${escapeHtml(e.date)} — ${escapeHtml(e.text)} ${spanRefs(e.sources)}</li>`).join('')}</ul>`);
+    }
+  }
+
+  if (brief.conflicts.length) {
+    parts.push('<h2>Conflicts</h2><ul>');
+    for (const c of brief.conflicts) {
+      const versions = c.values.map((value) => `“<mark>${escapeHtml(value)}</mark>” ${spanRefs(c.sides.filter((s) => s.text === value))}`).join(' <span class="meta">vs</span> ');
+      const sentences = c.sides.map((s) => `<li>${refLink(s.ref)} ${escapeHtml(s.sentence.text)}</li>`).join('');
+      parts.push(`<li><strong>${CONFLICT_KIND_TITLES[c.kind]}</strong>${c.minor ? ' <span class="tag">minor</span>' : ''}: ${versions}${c.note ? ` <span class="basis">${escapeHtml(c.note)}</span>` : ''}<ul>${sentences}</ul></li>`);
+    }
+    parts.push('</ul>');
+  }
+
+  if (brief.claims.length) {
+    parts.push('<h2>Claims</h2><table><thead><tr><th>Claim</th><th>Sources</th><th>Independent</th></tr></thead><tbody>');
+    for (const c of brief.claims) parts.push(`<tr><td>${escapeHtml(c.text)}</td><td>${spanRefs(c.sources)}</td><td>${c.independentSources}</td></tr>`);
+    parts.push('</tbody></table>');
+  }
+
+  if (brief.singleSourceClaims.length) {
+    parts.push('<h2>Only one source says</h2>');
+    for (const s of brief.singleSourceClaims) {
+      const more = s.more ? `<li class="note">… and ${s.more} more</li>` : '';
+      parts.push(`<h3>${refLink(s.ref)} ${escapeHtml(s.outlet)}</h3><ul>${s.claims.map((c) => `<li>${escapeHtml(c.text)}</li>`).join('')}${more}</ul>`);
     }
   }
 
@@ -108,6 +132,16 @@ export function renderHtml(brief: Brief): string {
     parts.push(`<li id="source-${s.ref}"><strong>${escapeHtml(s.outlet)}</strong> — ${escapeHtml(s.title ?? '(untitled)')}<br><span class="meta">${when}${extras.length ? ` · ${extras.join(' · ')}` : ''}<br>${escapeHtml(s.url ?? s.source)}</span></li>`);
   }
   parts.push('</ol>');
+
+  if (story.originGroups.length) {
+    parts.push('<h2>Origins</h2><ul>');
+    for (const g of story.originGroups) {
+      const credited = g.credited.length ? ` <span class="meta">credits ${escapeHtml(g.credited.join(', '))}</span>` : '';
+      const members = g.members.filter((m) => m.copies !== null).map((m) => `<li>${refLink(m.ref)} ${escapeHtml(originReason(m))}</li>`).join('');
+      parts.push(`<li><strong>${escapeHtml(g.origin.outlet)}</strong> ${refLink(g.origin.ref)}${credited}${members ? `<ul>${members}</ul>` : ''}</li>`);
+    }
+    parts.push('</ul>');
+  }
 
   if (brief.agencies.length) {
     parts.push('<h2>Agencies</h2><ul>');

@@ -1,6 +1,6 @@
 // The brief as Markdown for people, or as plain text for a terminal: article text can never become markup or links.
 import type { Brief, BriefFirst, SourceSpan } from './model.js';
-import { ENTITY_TYPE_TITLES, estimateRange, shownDate, storySpan } from './render-parts.js';
+import { CONFLICT_KIND_TITLES, ENTITY_TYPE_TITLES, estimateRange, originReason, shownDate, storyCounts, storySpan } from './render-parts.js';
 
 /** Escape article text so Markdown renders it literally (no emphasis, code, links or HTML), whitespace as one space. */
 export function escapeMarkdown(text: string): string {
@@ -38,7 +38,7 @@ export function renderMarkdown(brief: Brief, options: RenderOptions = {}): strin
 
   out.push(`# ${esc(story.title || `Story ${story.id}`)}`, '');
   const span = storySpan(story);
-  out.push(`Story ${story.id} · ${story.articleCount} article${story.articleCount === 1 ? '' : 's'} from ${story.sourceCount} source${story.sourceCount === 1 ? '' : 's'}${span}`, '');
+  out.push(`Story ${story.id} · ${storyCounts(story)}${span}`, '');
 
   out.push('## Summary', '');
   if (brief.summary.length === 0) out.push(em('No sentence long enough to summarise.'));
@@ -61,6 +61,41 @@ export function renderMarkdown(brief: Brief, options: RenderOptions = {}): strin
       for (const e of background) byDate.set(e.date, [...(byDate.get(e.date) ?? []), ...e.sources]);
       out.push(`- Background: ${[...byDate].slice(0, limit).map(([day, sources]) => `${esc(day)} ${refs(uniqueRefs(sources))}`).join(', ')}`);
     }
+    out.push('');
+  }
+
+  if (brief.conflicts.length) {
+    out.push('## Conflicts', '');
+    for (const c of brief.conflicts.slice(0, limit)) {
+      const versions = c.values.map((value) => {
+        const sides = c.sides.filter((s) => s.text === value);
+        return `“${esc(value)}” ${refs(uniqueRefs(sides))}`;
+      });
+      out.push(`- ${strong(CONFLICT_KIND_TITLES[c.kind])}${c.minor ? ' (minor)' : ''}: ${versions.join(' vs ')}${c.note ? ` — ${esc(c.note)}` : ''}`);
+      for (const side of c.sides) out.push(`  - [${side.ref}] ${esc(clip(side.sentence.text, 240))}`);
+    }
+    more(Math.min(limit, brief.conflicts.length), brief.conflicts.length, 'conflicts');
+    out.push('');
+  }
+
+  if (brief.claims.length) {
+    out.push('## Claims', '');
+    for (const c of brief.claims.slice(0, limit)) {
+      out.push(`- ${esc(clip(c.text, 300))} ${refs(c.refs)} · ${c.independentSources} independent source${c.independentSources === 1 ? '' : 's'}`);
+    }
+    more(Math.min(limit, brief.claims.length), brief.claims.length, 'claims');
+    out.push('');
+  }
+
+  if (brief.singleSourceClaims.length) {
+    out.push('## Only one source says', '');
+    for (const s of brief.singleSourceClaims.slice(0, limit)) {
+      out.push(`- [${s.ref}] ${strong(esc(s.outlet))}`);
+      for (const c of s.claims.slice(0, Math.max(3, Math.floor(limit / 3)))) out.push(`  - ${esc(clip(c.text, 240))}`);
+      const rest = s.claims.length - Math.min(s.claims.length, Math.max(3, Math.floor(limit / 3))) + s.more;
+      if (rest > 0) out.push(`  - … and ${rest} more`);
+    }
+    more(Math.min(limit, brief.singleSourceClaims.length), brief.singleSourceClaims.length, 'sources');
     out.push('');
   }
 
@@ -102,6 +137,16 @@ export function renderMarkdown(brief: Brief, options: RenderOptions = {}): strin
     out.push(`   ${esc(s.url ?? s.source)}`);
   }
   out.push('');
+
+  if (story.originGroups.length) {
+    out.push('## Origins', '');
+    for (const g of story.originGroups) {
+      const credited = g.credited.length ? ` · credits ${g.credited.map(esc).join(', ')}` : '';
+      const members = g.members.filter((m) => m.copies !== null).map((m) => `[${m.ref}] ${originReason(m)}`);
+      out.push(`- ${strong(esc(g.origin.outlet))} [${g.origin.ref}]${credited}${members.length ? `: ${members.join('; ')}` : ''}`);
+    }
+    out.push('');
+  }
 
   out.push('## Shared passages', '');
   if (brief.passages.length === 0) out.push(em('No passage shared word for word.'));

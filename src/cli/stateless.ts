@@ -12,7 +12,8 @@ import { tokenize } from '../text/tokens.js';
 import { timeOf } from '../article.js';
 import { prepare } from '../pipeline.js';
 import { readDocument } from '../read/files.js';
-import { summarize, summaryText } from '../brief/summary/summary.js';
+import { summarizeStory } from '../brief/summary/context.js';
+import { summaryText } from '../brief/summary/summary.js';
 import { decodeBytes } from '../read/decode.js';
 import { describeFailure, loadArticles, preparedArticles, say, writeLine } from './io.js';
 import { embeddedArticle, jsonRecords } from './jsonl-records.js';
@@ -164,7 +165,7 @@ export async function summarizeCommand(options: { input: string; words: number }
         prepare(article, ['clean']);
         return { id: article.input.id ?? String(i), title: article.title, text: article.text, time: timeOf(article) };
       });
-    const summary = summaryText(summarize(documents, options.words), options.words);
+    const summary = summaryText(summarizeStory(documents, options.words), options.words);
     await writeLine(JSON.stringify({ id: record.id ?? line, summary }));
   }
   return 0;

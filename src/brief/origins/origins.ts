@@ -38,10 +38,11 @@ export interface Origin {
 /** Word shingle length: eight words in a row outside quotation marks are rarely written twice independently. */
 const SHINGLE = 8;
 /**
- * Shingles two articles must share to count as copies: 20 shingles are a run of at least 27 words (a long news
- * sentence) outside quotation marks; independent reports of one event share quotes and names, not such runs.
+ * Shingles two articles must share to count as copies: 15 shingles are a run of at least 22 words (an ordinary
+ * news sentence) outside quotation marks; independent reports of one event share quotes, names and stock phrases,
+ * not such runs.
  */
-const MIN_SHARED_SHINGLES = 20;
+const MIN_SHARED_SHINGLES = 15;
 /** Share of an article's shingles found in an earlier one that makes it a near-duplicate rather than a partial copy. */
 const NEAR_DUPLICATE = 0.8;
 /** A shingle carried by more articles than this is matched against its earliest carriers only (they are the candidates for origin). */
