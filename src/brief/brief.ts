@@ -31,6 +31,7 @@ import { findConflicts } from './conflicts/conflicts.js';
 import { originGroups } from './origins/origins.js';
 import { quoteGroups } from './quotes/carriers.js';
 import type { Quote } from './quotes/quotes.js';
+import { summaryContext } from './summary/context.js';
 import { summarize } from './summary/summary.js';
 import { estimatePublished } from './timeline/estimate.js';
 import { timelineOf, type TimexMemo } from './timeline/timeline.js';
@@ -187,10 +188,31 @@ export function buildBriefOf(story: BriefStory, given: BriefArticle[], options: 
   const cut = articles.filter((a) => a.text.length > MAX_ANALYSED_CHARS).length;
   if (cut) notes.push(`quotes and entities were read from the first ${MAX_ANALYSED_CHARS} characters of ${cut} long article${cut === 1 ? '' : 's'}`);
 
+  // Origin groups: copies of one text are one source. Without them every source counts as its own.
+  const groups = section('origin groups', notes, [] as OriginGroup[], () =>
+    originGroups(articles.map((a, i) => ({ ref: i + 1, text: a.text, outlet: sourceLabel(a), credits: a.credits }))).map((g) => ({
+      id: g.id,
+      origin: { ref: g.origin, article: articles[g.origin - 1]!.key, outlet: sources[g.origin - 1]!.outlet },
+      credited: g.credited,
+      members: g.members.map((m) => ({ ...m, article: articles[m.ref - 1]!.key })),
+    })),
+  );
+  const groupOf = new Map<number, number>();
+  for (const g of groups) for (const m of g.members) groupOf.set(m.ref, g.id);
+  sources.forEach((s) => groupOf.has(s.ref) || groupOf.set(s.ref, groups.length + s.ref));
+  const independentSources = new Set(groupOf.values()).size;
+
+  const claimResult = section('claims', notes, null as ClaimsResult | null, () =>
+    groupClaims(
+      articles.map((a, i) => ({ ref: i + 1, text: a.text, group: groupOf.get(i + 1)! })),
+      { prepare: prepareClaim, score: scorePrepared, threshold: SAME_CLAIM_THRESHOLD },
+    ),
+  );
   const summary = section('summary', notes, [], () =>
     summarize(
       articles.map((a, i) => ({ id: String(i + 1), title: a.title, text: a.text, time: a.published ? Date.parse(a.published) : undefined })),
       options.summaryWords ?? 90,
+      summaryContext(groupOf, claimResult),
     ).map((s) => {
       const ref = Number(s.document);
       const span = spanOf(ref, s.start, s.end);
@@ -220,26 +242,6 @@ export function buildBriefOf(story: BriefStory, given: BriefArticle[], options: 
 
   const passages = section('shared passages', notes, [] as SharedPassage[], () => buildPassages(articles, spanOf, first, notes));
 
-  // Origin groups: copies of one text are one source. Without them every source counts as its own.
-  const groups = section('origin groups', notes, [] as OriginGroup[], () =>
-    originGroups(articles.map((a, i) => ({ ref: i + 1, text: a.text, outlet: sourceLabel(a), credits: a.credits }))).map((g) => ({
-      id: g.id,
-      origin: { ref: g.origin, article: articles[g.origin - 1]!.key, outlet: sources[g.origin - 1]!.outlet },
-      credited: g.credited,
-      members: g.members.map((m) => ({ ...m, article: articles[m.ref - 1]!.key })),
-    })),
-  );
-  const groupOf = new Map<number, number>();
-  for (const g of groups) for (const m of g.members) groupOf.set(m.ref, g.id);
-  sources.forEach((s) => groupOf.has(s.ref) || groupOf.set(s.ref, groups.length + s.ref));
-  const independentSources = new Set(groupOf.values()).size;
-
-  const claimResult = section('claims', notes, null as ClaimsResult | null, () =>
-    groupClaims(
-      articles.map((a, i) => ({ ref: i + 1, text: a.text, group: groupOf.get(i + 1)! })),
-      { prepare: prepareClaim, score: scorePrepared, threshold: SAME_CLAIM_THRESHOLD },
-    ),
-  );
   const claims: BriefClaim[] = (claimResult?.claims ?? []).map((claim) => {
     const representative = spanOf(claim.representative.ref, claim.representative.start, claim.representative.end);
     return {
