@@ -1,6 +1,10 @@
 // Conflicts between outlets: statements of different articles of one story that differ only in a number, date or name.
-import { splitSentences } from '../../text/sentences.js';
-import { tokenize } from '../../text/tokens.js';
+import { groupFacts, type Fact } from './grouping.js';
+import { conflictLexicon } from './lexicon.js';
+import { candidatePairs, type PairFeatures, type SlotPair } from './pairing.js';
+import { prepareArticle, type PreparedArticle } from './prepared.js';
+import type { Slot } from './slots.js';
+import { compareSlots, type Agreement } from './values.js';
 
 export interface ConflictArticle {
   ref: number;
@@ -15,6 +19,8 @@ export interface ConflictSide {
   start: number;
   end: number;
   sentence: { start: number; end: number };
+  /** Index into the conflict's `values` of the version this side states. */
+  version?: number;
 }
 
 export type ConflictKind = 'number' | 'date' | 'name' | 'place';
@@ -28,38 +34,77 @@ export interface FoundConflict {
   note?: string;
 }
 
-/** First version: sentences sharing most words whose digit tokens differ. */
-export function findConflicts(articles: ConflictArticle[]): FoundConflict[] {
-  const units = articles.flatMap((article) =>
-    splitSentences(article.text).map((span) => {
-      const tokens = tokenize(article.text.slice(span.start, span.end)).map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start }));
-      return { ref: article.ref, span, tokens, words: new Set(tokens.filter((t) => !/^\d/.test(t.norm)).map((t) => t.norm)) };
-    }),
+/**
+ * When two slots of different articles state the same fact: the rule every candidate pair must pass.
+ * Numbers need the same unit or noun; names, which are everywhere, need context on both sides.
+ */
+export function aligned(a: Slot, _b: Slot, f: PairFeatures): boolean {
+  if (a.type === 'number') {
+    if (!f.unit) return false;
+    if (a.unit!.length === 0) return f.near >= 3 && f.overlap >= 0.4;
+    return f.near >= 2 || (f.near >= 1 && f.overlap >= 0.3) || f.overlap >= 0.5;
+  }
+  if (a.type === 'date') return f.near >= 2 || (f.near >= 1 && f.overlap >= 0.3);
+  return (f.left >= 1 && f.right >= 1 && f.near >= 3) || (f.near >= 2 && f.overlap >= 0.5);
+}
+
+/** Pairs that are each slot's best counterpart in the other article (ties kept): alignment, not mere resemblance. */
+export function mutualBest(pairs: readonly SlotPair[]): SlotPair[] {
+  const best = new Map<string, number>();
+  const keyOf = (article: number, slot: number, other: number) => `${article}:${slot}>${other}`;
+  for (const pair of pairs) {
+    for (const [x, y] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
+      const key = keyOf(x.article, x.slot, y.article);
+      best.set(key, Math.max(best.get(key) ?? -Infinity, pair.score));
+    }
+  }
+  return pairs.filter(
+    (pair) => pair.score >= best.get(keyOf(pair.a.article, pair.a.slot, pair.b.article))! && pair.score >= best.get(keyOf(pair.b.article, pair.b.slot, pair.a.article))!,
   );
-  const found: FoundConflict[] = [];
-  const index = new Map<string, number[]>();
-  units.forEach((unit, i) => {
-    const candidates = new Map<number, number>();
-    for (const word of unit.words) for (const j of index.get(word) ?? []) candidates.set(j, (candidates.get(j) ?? 0) + 1);
-    for (const [j, shared] of candidates) {
-      const other = units[j]!;
-      if (other.ref === unit.ref || shared / Math.max(unit.words.size, other.words.size) < 0.8) continue;
-      const a = unit.tokens.filter((t) => /^\d/.test(t.norm));
-      const b = other.tokens.filter((t) => /^\d/.test(t.norm));
-      const onlyA = a.filter((t) => !b.some((u) => u.norm === t.norm));
-      const onlyB = b.filter((t) => !a.some((u) => u.norm === t.norm));
-      if (onlyA.length !== 1 || onlyB.length !== 1) continue;
-      const sides = [
-        { ref: other.ref, start: onlyB[0]!.start, end: onlyB[0]!.end, sentence: other.span },
-        { ref: unit.ref, start: onlyA[0]!.start, end: onlyA[0]!.end, sentence: unit.span },
-      ].sort((x, y) => x.ref - y.ref);
-      found.push({ kind: 'number', minor: false, sides, values: [onlyB[0]!.norm, onlyA[0]!.norm] });
-    }
-    for (const word of unit.words) {
-      const list = index.get(word) ?? [];
-      if (list.length < 50) list.push(i);
-      index.set(word, list);
-    }
-  });
-  return found.sort((x, y) => x.sides[0]!.ref - y.sides[0]!.ref || x.sides[0]!.start - y.sides[0]!.start);
+}
+
+/** A date that sits next to "said", "reported" … may be the day of the report, not of the event. */
+function nearReportWord(article: PreparedArticle, slot: Slot): boolean {
+  const words = conflictLexicon().reportWords;
+  for (let i = Math.max(0, slot.firstToken - 3); i < Math.min(article.tokens.length, slot.endToken + 3); i++) {
+    if (article.tokenSentence[i] === slot.sentence && words.has(article.tokens[i]!.norm)) return true;
+  }
+  return false;
+}
+
+function toConflict(articles: readonly PreparedArticle[], fact: Fact): FoundConflict {
+  const first = fact.versions[0]!.slot;
+  const kind: ConflictKind = first.type === 'name' ? (fact.sides.some((s) => s.slot.place) ? 'place' : 'name') : first.type;
+  const sides: ConflictSide[] = fact.sides
+    .map((side) => {
+      const article = articles[side.article]!;
+      const sentence = article.sentences[side.slot.sentence]!;
+      return { ref: article.ref, start: side.slot.start, end: side.slot.end, sentence: { start: sentence.start, end: sentence.end }, version: side.version };
+    })
+    .sort((x, y) => x.version - y.version || x.ref - y.ref);
+  const values = fact.versions.map((v) => articles[v.article]!.text.slice(v.slot.start, v.slot.end));
+  let minor = fact.minor;
+  let note: string | undefined = minor ? 'rounded or approximate figure against an exact one' : undefined;
+  if (kind === 'date' && fact.sides.some((side) => nearReportWord(articles[side.article]!, side.slot))) {
+    minor = true;
+    note = 'one side may give the day of the report, not of the event';
+  }
+  return note ? { kind, minor, sides, values, note } : { kind, minor, sides, values };
+}
+
+/** Aligned slot pairs of the articles with the agreement of their values. */
+export function alignedPairs(prepared: readonly PreparedArticle[], accept: typeof aligned): { pair: SlotPair; agreement: Agreement }[] {
+  const { pairs } = candidatePairs(prepared, accept);
+  return mutualBest(pairs).map((pair) => ({
+    pair,
+    agreement: compareSlots(prepared[pair.a.article]!.slots[pair.a.slot]!, prepared[pair.b.article]!.slots[pair.b.slot]!),
+  }));
+}
+
+/** The conflicts between the articles of one story, sorted by first side (article ref, offset). */
+export function findConflicts(articles: ConflictArticle[]): FoundConflict[] {
+  const prepared = articles.filter((a) => typeof a.text === 'string' && a.text.length > 0).map((a) => prepareArticle(a.ref, a.text, a.published));
+  if (prepared.length < 2) return [];
+  const conflicts = groupFacts(prepared, alignedPairs(prepared, aligned)).map((fact) => toConflict(prepared, fact));
+  return conflicts.sort((x, y) => x.sides[0]!.ref - y.sides[0]!.ref || x.sides[0]!.start - y.sides[0]!.start || x.kind.localeCompare(y.kind));
 }
