@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { groupClaims, indexTerms, type ClaimScorer } from './claims.js';
+import { findLists, sameList } from './lists.js';
 import { claimUnits, datelineLength, notClaimReason } from './units.js';
 
 /** A transparent scorer for the grouping logic: the share of index terms two statements have in common. */
@@ -61,4 +62,23 @@ test('claims: statements are compared through the index only (unrelated ones nev
   assert.equal(result.claims.length, 0);
   assert.equal(result.single.size, 2);
   assert.deepEqual(groupClaims([], overlap).claims, []);
+});
+
+test('claims: statements listing the same things are one claim, the odd item in other words', () => {
+  const lists = findLists('The town suffers from a shortage of nurses, failing bridges and rising rents, the report says.');
+  assert.deepEqual(lists, [[['shortage', 'nurse'], ['failing', 'bridge'], ['rising', 'rent']]]);
+  const reordered = findLists('It is hit by rents that keep rising, crumbling roads and a lack of nurses in U.S. terms.');
+  assert.ok(sameList(lists[0]!, reordered[0]!), JSON.stringify(reordered));
+  assert.ok(!sameList(lists[0]!, [['rent'], ['nurse']]), 'lists of other lengths differ');
+  assert.ok(sameList([['nurse'], ['bridge'], ['rent']], [['rent'], ['road'], ['nurse']]));
+  assert.ok(!sameList([['nurse'], ['bridge'], ['rent']], [['school'], ['road'], ['nurse']]));
+  const result = groupClaims(
+    [
+      { ref: 1, text: 'The mayor spoke as the town struggles with a shortage of nurses, failing bridges and U.S.-style rents.', group: 1 },
+      { ref: 2, text: 'Residents complain about soaring rents, crumbling infrastructure and the nurse shortage at the clinic.', group: 2 },
+    ],
+    overlap,
+  );
+  assert.equal(result.claims.length, 1);
+  assert.deepEqual(result.claims[0]!.refs, [1, 2]);
 });

@@ -1,6 +1,7 @@
 // Claims of a story: statements of different outlets that say the same thing, grouped, with the origin groups that make them.
 import { dataLines } from '../../data-files.js';
 import { tokenize } from '../../text/tokens.js';
+import { findLists, sameList, type ListItems } from './lists.js';
 import { claimUnits } from './units.js';
 
 /** One article as claim grouping reads it. */
@@ -50,6 +51,12 @@ const MAX_CANDIDATES = 24;
 const COMMON_TERM_SHARE = 0.2;
 /** Candidates must share at least this many content terms. */
 const MIN_SHARED_TERMS = 2;
+/**
+ * Share of the shorter statement's term weight (IDF within the story) that the other must have before the pair
+ * scorer is asked: the scorer was fitted on pairs that already overlap (MSRP), and a story's candidate pairs
+ * include statements that share only the story's names.
+ */
+const MIN_CONTAINMENT = 0.4;
 
 let stopwords: Set<string> | undefined;
 const stop = (): Set<string> => (stopwords ??= new Set(dataLines('stopwords-en.txt').flatMap((line) => line.split(/\s+/))));
@@ -94,6 +101,14 @@ export function groupClaims<P>(articles: ClaimArticle[], scorer: ClaimScorer<P>)
   });
   const common = Math.max(2, distinct.length * COMMON_TERM_SHARE);
   const weight = (term: string): number => Math.log(1 + distinct.length / postings.get(term)!.length);
+  const termSets = terms.map((list) => new Set(list));
+  const totals = terms.map((list) => list.reduce((sum, term) => sum + weight(term), 0));
+  const containment = (i: number, j: number): number => {
+    const [small, large] = terms[i]!.length <= terms[j]!.length ? [i, j] : [j, i];
+    let shared = 0;
+    for (const term of terms[small]!) if (termSets[large]!.has(term)) shared += weight(term);
+    return shared / Math.max(1e-9, Math.min(totals[i]!, totals[j]!));
+  };
 
   const parent = distinct.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -119,11 +134,12 @@ export function groupClaims<P>(articles: ClaimArticle[], scorer: ClaimScorer<P>)
       .sort((x, y) => y[1].weight - x[1].weight || x[0] - y[0])
       .slice(0, MAX_CANDIDATES);
     for (const [j] of candidates) {
-      if (find(i) === find(j)) continue;
+      if (find(i) === find(j) || containment(i, j) < MIN_CONTAINMENT) continue;
       compared++;
       if (scorer.score(prep(i), prep(j)) >= scorer.threshold) parent[find(j)] = find(i);
     }
   });
+  compared += linkLists(distinct, parent, find);
 
   const members = new Map<number, number[]>();
   distinct.forEach((_, i) => (members.get(find(i)) ?? members.set(find(i), []).get(find(i))!).push(i));
@@ -137,10 +153,11 @@ export function groupClaims<P>(articles: ClaimArticle[], scorer: ClaimScorer<P>)
       (single.get(ref) ?? single.set(ref, []).get(ref)!).push(...statements);
       continue;
     }
-    // The wording most sources carry word for word; the earliest on a tie.
+    // The wording most sources carry word for word; on a tie the shortest (the most to the point), then the earliest.
+    const carried = (d: (typeof distinct)[number]): number => new Set(d.places.map((p) => p.ref)).size;
     const representative = list
       .map((i) => distinct[i]!)
-      .reduce((x, y) => (new Set(y.places.map((p) => p.ref)).size > new Set(x.places.map((p) => p.ref)).size ? y : x)).places[0]!;
+      .reduce((x, y) => (carried(y) > carried(x) || (carried(y) === carried(x) && y.text.length < x.text.length) ? y : x)).places[0]!;
     claims.push({ statements, representative, refs, independentSources: new Set(refs.map((r) => groupOf.get(r))).size });
   }
   for (const list of single.values()) list.sort((x, y) => x.start - y.start);
@@ -152,4 +169,33 @@ export function groupClaims<P>(articles: ClaimArticle[], scorer: ClaimScorer<P>)
       x.representative.start - y.representative.start,
   );
   return { claims, single, compared };
+}
+
+/**
+ * Statements that list the same things (three or more items, all but one sharing a word, in any order) are one
+ * claim whatever the words around the lists: "battered by border closings, natural disasters and sanctions" ~
+ * "the fallout from the coronavirus, massive summer floods and international sanctions". Candidates come from an
+ * index of the items' words. Returns the pairs compared.
+ */
+function linkLists(distinct: { text: string; places: ClaimStatement[] }[], parent: number[], find: (i: number) => number): number {
+  const lists = new Map<number, ListItems[]>();
+  const postings = new Map<string, number[]>();
+  distinct.forEach((statement, i) => {
+    const found = findLists(statement.text);
+    if (found.length === 0) return;
+    lists.set(i, found);
+    for (const word of new Set(found.flat(2))) (postings.get(word) ?? postings.set(word, []).get(word)!).push(i);
+  });
+  let compared = 0;
+  for (const [i, own] of lists) {
+    const shared = new Map<number, number>();
+    for (const word of new Set(own.flat(2))) for (const j of postings.get(word)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    const refs = new Set(distinct[i]!.places.map((p) => p.ref));
+    for (const [j, count] of shared) {
+      if (count < 2 || find(i) === find(j) || distinct[j]!.places.every((p) => refs.has(p.ref))) continue;
+      compared++;
+      if (own.some((a) => lists.get(j)!.some((b) => sameList(a, b)))) parent[find(j)] = find(i);
+    }
+  }
+  return compared;
 }
