@@ -20,6 +20,9 @@ function brief(articles: BriefArticle[]) {
     ...result.quotes.flatMap((q) => q.carriers),
     ...result.entities.map((e) => e.first),
     ...result.passages.flatMap((p) => p.carriers),
+    ...result.claims.flatMap((c) => c.sources),
+    ...result.singleSourceClaims.flatMap((s) => s.claims),
+    ...result.conflicts.flatMap((c) => c.sides),
   ];
   for (const span of spans) assert.equal(articles[span.ref - 1]!.text.slice(span.start, span.end), span.text);
   return result;
@@ -32,6 +35,8 @@ test('a story of one article gets a brief', () => {
   assert.equal(result.sources.length, 1);
   assert.ok(result.summary.length >= 1);
   assert.equal(result.passages.length, 0);
+  assert.equal(result.story.independentSources, 1);
+  assert.deepEqual([result.claims.length, result.conflicts.length], [0, 0]);
 });
 
 test('articles without any date: no timeline entry from them, no publish estimate, no crash', () => {
@@ -61,4 +66,42 @@ test('an article in another language and an empty one', () => {
   const korean = '북한 김정은 국무위원장이 노동당 제8차 대회에서 대외관계를 전면적으로 확대 발전시키겠다고 밝혔다고 조선중앙통신이 보도했다.';
   const result = brief([article('de', german, '2024-03-05T10:00:00Z'), article('ko', korean), article('empty', '')]);
   assert.equal(result.sources.length, 3);
+});
+
+const WIRE = [
+  LEAD,
+  'The closure affects about 12,000 drivers a day, who will be sent through the town centre and over the river at Millford.',
+  'The bridge, built in 1931, was last repaired in 2009, when engineers replaced part of its deck after a flood.',
+  '"We would rather close it now than wait for something to go wrong," Mayor Jane Doe told reporters at the town hall.',
+].join(' ');
+
+test('a story whose articles are all copies of one text: 1 independent source, no conflicts', () => {
+  const copies = ['a', 'b', 'c', 'd'].map((key, i) => article(key, i % 2 ? WIRE.replace('Officials in Springfield', 'SPRINGFIELD (AP) -- Officials in Springfield') : WIRE, `2024-03-0${5 + i}T10:00:00Z`));
+  const result = brief(copies);
+  assert.equal(result.story.independentSources, 1);
+  assert.equal(result.story.originGroups.length, 1);
+  assert.deepEqual(result.conflicts, []);
+  assert.ok(result.claims.length >= 3 && result.claims.every((c) => c.independentSources === 1 && c.refs.length === 4));
+  assert.deepEqual(result.singleSourceClaims, []);
+});
+
+test('sentences full of numbers (results tables) do not flood the brief with conflicts', () => {
+  const table = (seed: number) =>
+    Array.from({ length: 12 }, (_, i) => `Round ${i + 1}: Springfield ${(i * seed) % 5} Shelbyville ${(i + seed) % 4}, Capital City ${(i * 3 + seed) % 6} Ogdenville ${(seed + 2 * i) % 3}.`).join('\n');
+  const result = brief([
+    article('a', `${LEAD}\n${table(1)}`, '2024-03-05T10:00:00Z'),
+    article('b', `${LEAD}\n${table(2)}`, '2024-03-05T11:00:00Z'),
+    article('c', `${LEAD}\n${table(3)}`, '2024-03-05T12:00:00Z'),
+  ]);
+  assert.ok(result.conflicts.length <= 2, `expecting at most 2 conflicts, instead found ${result.conflicts.length}: ${JSON.stringify(result.conflicts.map((c) => c.values))}`);
+  assert.ok(result.summary.every((s) => !/^Round \d/.test(s.text)), 'no table row in the summary');
+});
+
+test('articles in different languages: no conflict across languages, each its own source', () => {
+  const english = 'Officials in Berlin said on Monday that the bridge would stay closed for three weeks while engineers inspect it.';
+  const german = 'Die Behörden in Berlin sagten am Montag, dass die Brücke fünf Wochen lang gesperrt bleibt, während Ingenieure sie prüfen.';
+  const result = brief([article('en', english, '2024-03-05T10:00:00Z'), article('de', german, '2024-03-05T10:00:00Z')]);
+  assert.equal(result.story.independentSources, 2);
+  assert.deepEqual(result.conflicts, []);
+  assert.deepEqual(result.claims, []);
 });
