@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findEntities, mergeEntities, type EntityMention } from './entities.js';
+import { findRawMentions, type RawMention } from './find.js';
 import { SEEDS_DIR } from '../../../test/helpers.js';
 
 const spans = (text: string) => findEntities(text).map((m) => `${m.type}:${m.text}`);
@@ -189,4 +190,44 @@ test('the seed articles: Kim Jong Un merges with Kim Jong-un; Joe Biden, Donald 
   assert.notEqual(names.get('Koreas'), 'ORG', 'the two Koreas are no organisation');
   const university = entities.find((e) => e.name === 'University of North Korean Studies')!;
   assert.ok(!university.aliases.includes('Korean Studies'), 'the fragment in another text is not an alias');
+});
+
+/** Lets the running synchronous job end, so that the per-run line memo is dropped. */
+const nextRun = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+test('mentions read line by line, lines shared with texts before or not, are those of the text read as one', async () => {
+  const seeds = readdirSync(SEEDS_DIR)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()
+    .map((file) => readFileSync(join(SEEDS_DIR, file), 'utf8'));
+  const made = [
+    // The same lines where the rest of the text writes `Reactions` in lower case, or capitalised inside a sentence.
+    'Reactions came quickly.\nOfficials said Mary Koslov would go.',
+    'Reactions came quickly.\nOfficials said reactions were mixed.',
+    'Reactions came quickly.\nThey said the Reactions group met.',
+    // A name at a line's edge reads the neighbouring lines: `minister` after the comma, `in` before.
+    'He met Jusman Syafii Djamal,\nminister of transport.',
+    'He met Jusman Syafii Djamal,\nand left.',
+    'They flew in\nBloomington and home.',
+    // A run joined over a line break (`Bank of` / `the Nation`).
+    'He worked at the Bank of\nthe Nation Group in Lagos.',
+    'He worked at the Bank of\n\nthe Nation Group in Lagos.',
+  ];
+  // Seed articles with lines dropped, moved and mixed, as wire copies and rewrites do.
+  const variants = seeds.flatMap((text, i) => {
+    const lines = text.split('\n');
+    const other = seeds[(i + 1) % seeds.length]!.split('\n');
+    return [lines.slice(1).join('\n'), [...lines.slice(3), ...lines.slice(0, 3)].join('\n'), [...lines.slice(0, 4), ...other.slice(2, 9), ...lines.slice(4)].join('\n')];
+  });
+  const texts = [...made, ...seeds, ...variants];
+  const whole = texts.map((text) => findRawMentions(text, { byLine: false }));
+  const fresh: RawMention[][] = [];
+  for (const text of texts) {
+    await nextRun();
+    fresh.push(findRawMentions(text));
+  }
+  await nextRun();
+  const shared = texts.map((text) => findRawMentions(text));
+  assert.deepEqual(fresh, whole, 'line by line, each text on its own');
+  assert.deepEqual(shared, whole, 'line by line, lines shared with the texts before');
 });

@@ -2,6 +2,7 @@
 import { lexicon, type Lexicon } from './lexicon.js';
 import { fold, isAcronym, nameKey, stripPossessive } from './names.js';
 import type { EntityMention, EntityType } from './entities.js';
+import { turnMemo } from './turn-memo.js';
 
 /** A word of the text with what the finder needs to know about it. */
 interface Word {
@@ -41,7 +42,12 @@ const COMMON_ENDING = /(?:ly|ing|ed|ions?|ments?|ness|ity|ities|ous|ive|ful|less
 /** Lower-case role words that are also ordinary adjectives: no evidence of a person after them (a major Boeing customer). */
 const AMBIGUOUS_ROLES = new Set(['major', 'general', 'chief', 'head', 'chair', 'father', 'justice', 'executive', 'agent', 'lady', 'miss', 'dean', 'officer', 'king', 'queen', 'prince', 'saint', 'lord', 'leader', 'director', 'manager', 'minister', 'secretary', 'editor', 'judge', 'coach']);
 
-const isCapitalised = (text: string): boolean => /^\p{Lu}/u.test(text) || /^(?:al|el|ad|as|ash|an|at|az)-\p{Lu}/u.test(text);
+/** `-based`, `-led`: a hyphenated ending after a name that is not part of it. */
+const HYPHEN_TAIL = /-(?:based|led|backed|owned|made|born|era|style|run|funded|controlled|bound|linked|related|allied|friendly|dominated|listed|headquartered|registered)$/i;
+
+// The prefix test only runs when a hyphen stands where `al-`, `ash-` would end (most words have none).
+const isCapitalised = (text: string): boolean =>
+  /^\p{Lu}/u.test(text) || ((text.charCodeAt(2) === 0x2d || text.charCodeAt(3) === 0x2d) && /^(?:al|el|ad|as|ash|an|at|az)-\p{Lu}/u.test(text));
 
 /** The words of a text with their offsets; a final period stays on abbreviations and initials (`U.S.`, `Mr.`, `N.`). */
 function words(lex: Lexicon, text: string): Word[] {
@@ -57,14 +63,14 @@ function words(lex: Lexicon, text: string): Word[] {
       raw += '.';
     }
     // `US-led`, `Washington-based`: the name is the part before the hyphen, and it ends there.
-    const tail = /-(?:based|led|backed|owned|made|born|era|style|run|funded|controlled|bound|linked|related|allied|friendly|dominated|listed|headquartered|registered)$/i.exec(raw);
+    const tail = raw.includes('-') ? HYPHEN_TAIL.exec(raw) : null;
     if (tail && tail.index > 0) {
       end = start + tail.index;
       raw = raw.slice(0, tail.index);
     }
     // Plural possessive inside a name: "Workers' Party", "Farmers' Union" (a common word, or an organisation's head word next).
-    const nextWord = /^[ \t]+(\p{Lu}\p{L}*)/u.exec(text.slice(end + 1, end + 24))?.[1];
-    if (/s$/.test(raw) && (text[end] === "'" || text[end] === '’') && nextWord && (lex.common.has(singular(fold(raw))) || lex.orgHeads.has(fold(nextWord)))) {
+    const nextWord = (): string | undefined => /^[ \t]+(\p{Lu}\p{L}*)/u.exec(text.slice(end + 1, end + 24))?.[1];
+    if (raw.endsWith('s') && (text[end] === "'" || text[end] === '’') && nextWord() && (lex.common.has(singular(fold(raw))) || lex.orgHeads.has(fold(nextWord()!)))) {
       end++;
       raw += text[end - 1];
     }
@@ -80,7 +86,7 @@ function words(lex: Lexicon, text: string): Word[] {
       folded: fold(raw),
       capitalised: isCapitalised(raw),
       sentenceStart,
-      possessive: /['’]s$/u.test(raw) || /s['’]$/u.test(raw) || tail !== null,
+      possessive: stripPossessive(raw) !== raw || tail !== null,
       line,
     });
   }
@@ -207,7 +213,7 @@ function calendarAt(lex: Lexicon, chain: Word[], i: number): number {
  * (Air China, Royal Air Force); a lone sentence-initial word also when the text writes it in lower case elsewhere or
  * it has a common-word ending.
  */
-function notName(lex: Lexicon, word: Word, titleCase: boolean, seen: { lower: Set<string>; lowerStems: Set<string>; capitalised: Set<string> }, hasNext: boolean): boolean {
+function notName(lex: Lexicon, word: Word, titleCase: boolean, seen: Seen, hasNext: boolean): boolean {
   if (/\p{N}/u.test(word.text)) return true; // product and model numbers: A330, 737-800
   const bare = fold(stripPossessive(word.text));
   if (!/\p{Ll}/u.test(word.text) && !lex.known.has(bare) && (word.text.length > 5 || lex.common.has(bare))) return true; // ADVERTISEMENT, FULL TEXT
@@ -232,7 +238,7 @@ function notName(lex: Lexicon, word: Word, titleCase: boolean, seen: { lower: Se
  * stays whole when the lists know it whole, or when a part is not a name by itself (Rolls-Royce, Guinea-Bissau): a
  * part is a name when the lists know it, or when the text writes it capitalised on its own and it is no common word.
  */
-function splitCompounds(lex: Lexicon, all: Word[], capitalisedAlone: Set<string>): Word[] {
+function splitCompounds(lex: Lexicon, all: Word[], capitalisedAlone: Has): Word[] {
   const result: Word[] = [];
   for (const word of all) {
     const parts = word.text.split('-');
@@ -259,98 +265,235 @@ function splitCompounds(lex: Lexicon, all: Word[], capitalisedAlone: Set<string>
   return result;
 }
 
-export function findRawMentions(text: string): RawMention[] {
-  if (!text) return [];
-  const lex = lexicon();
-  let all = words(lex, text);
-  const titleLines = titleCaseLines(lex, all);
-  const seen = { lower: new Set<string>(), lowerStems: new Set<string>(), capitalised: new Set<string>() };
+/** Membership tests on the words the whole text has, as the line-level work asks them (and a memo records them). */
+interface Has {
+  has(key: string): boolean;
+}
+interface Seen {
+  /** Words written in lower case (folded), and their crude stems. */
+  lower: Has;
+  lowerStems: Has;
+  /** Words written capitalised inside a sentence, outside title-case lines (folded, possessive removed). */
+  capitalised: Has;
+}
+
+/** One line of a text on its own: its words (offsets into the line, line 0) and what they add to the text's `Seen`. */
+interface LineWords {
+  words: Word[];
+  titleCase: boolean;
+  lower: string[];
+  lowerStems: string[];
+  capitalised: string[];
+  /** Mentions found on this line before, each with the `Seen` answers they rest on. */
+  variants: LineVariant[];
+}
+
+/** A run of name words as the chain rules left it, and its typed mention unless typing reads past the line. */
+interface LineSegment {
+  words: Word[];
+  personCue: boolean;
+  /** Typing reads up to 24 characters before the run and 60 after it; past the line it is redone in each text. */
+  crosses: boolean;
+  mention: RawMention | undefined;
+}
+
+interface LineVariant {
+  /** Queries made of `Seen` (0 lower, 1 lowerStems, 2 capitalised), with their answers. */
+  sets: number[];
+  keys: string[];
+  answers: boolean[];
+  segments: LineSegment[];
+}
+
+/** Characters before and after a run that typing reads (see `typeSegment`). */
+const READS_BEFORE = 24;
+const READS_AFTER = 60;
+/** Variants kept per line text; beyond them a line is worked out afresh each time. */
+const MAX_VARIANTS = 8;
+const lineMemo = turnMemo<string, LineWords>(50_000);
+
+/** The words of one line (memoised by its text): words never span a line break, and a word's reads stop at it. */
+function lineWords(lex: Lexicon, line: string): LineWords {
+  const memo = lineMemo();
+  const known = memo.get(line);
+  if (known) return known;
+  const all = words(lex, line);
+  const titleCase = titleCaseLines(lex, all).size > 0;
+  const entry: LineWords = { words: all, titleCase, lower: [], lowerStems: [], capitalised: [], variants: [] };
   for (const word of all) {
     if (/^\p{Ll}/u.test(word.text)) {
-      seen.lower.add(word.folded);
-      seen.lowerStems.add(stem(word.folded));
-    }
-    else if (word.capitalised && !word.sentenceStart && !titleLines.has(word.line)) seen.capitalised.add(fold(stripPossessive(word.text)));
+      entry.lower.push(word.folded);
+      entry.lowerStems.push(stem(word.folded));
+    } else if (word.capitalised && !word.sentenceStart && !titleCase) entry.capitalised.push(fold(stripPossessive(word.text)));
   }
-  all = splitCompounds(lex, all, seen.capitalised);
+  memo.set(line, entry);
+  return entry;
+}
+
+const shifted = (words: Word[], offset: number, line: number): Word[] => words.map((word) => ({ ...word, start: word.start + offset, end: word.end + offset, line }));
+
+/**
+ * Mentions of a text. The work is done line by line, since names never run across a line break: a line that
+ * recurs (wire copies of one report share most of theirs) is worked out once per brief build and reused
+ * wherever the words of the whole text answer its questions alike; the few runs whose typing reads the
+ * neighbouring lines are typed again in each text.
+ */
+export function findRawMentions(text: string, options: { byLine?: boolean } = {}): RawMention[] {
+  if (!text) return [];
+  const lex = lexicon();
+  const lines: { start: number; text: string; words: LineWords }[] = [];
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    lines.push({ start, text: line, words: lineWords(lex, line) });
+    start = end + 1;
+  }
+  const sets = [new Set<string>(), new Set<string>(), new Set<string>()] as const;
+  for (const { words: w } of lines) {
+    for (const word of w.lower) sets[0].add(word);
+    for (const word of w.lowerStems) sets[1].add(word);
+    for (const word of w.capitalised) sets[2].add(word);
+  }
+  const seen: Seen = { lower: sets[0], lowerStems: sets[1], capitalised: sets[2] };
 
   const mentions: RawMention[] = [];
-  for (const chain of chains(text, all)) {
-    const titleCase = titleLines.has(chain[0]!.line);
-    let segment: Word[] = [];
-    let personCue = false;
-    const flush = (nextCue: boolean) => {
-      // Connectors left at either end are not part of the name.
-      while (segment.length && !segment[0]!.capitalised) segment.shift();
-      while (segment.length && !segment[segment.length - 1]!.capitalised) segment.pop();
-      // A run of more than ten capitalised words is shouting or a list, not one name.
-      if (segment.length > 10) segment = [];
-      if (segment.length) {
+  if (options.byLine === false || chainsCrossLines(lines.map((line) => line.words.words))) {
+    // `… the Bank of` / `the Nation …`: a run joined over a line break; the text is read as one (no memo).
+    // (`byLine: false` reads every text so: the reference the line-by-line reading is tested against.)
+    let all = lines.flatMap((line, index) => shifted(line.words.words, line.start, index));
+    all = splitCompounds(lex, all, seen.capitalised);
+    for (const chain of chains(text, all)) {
+      segmentsOf(lex, chain, lines[chain[0]!.line]!.words.titleCase, seen, (segment, personCue) => {
         const mention = typeSegment(lex, text, segment, personCue);
         if (mention) mentions.push(mention);
-      }
-      segment = [];
-      personCue = nextCue;
-    };
-    let i = 0;
-    while (i < chain.length) {
-      const calendar = calendarAt(lex, chain, i);
-      if (calendar) {
-        flush(false);
-        i += calendar;
-        continue;
-      }
-      const known = knownAt(lex, chain, i);
-      const title = known ? 0 : titleAt(lex, chain, i);
-      if (title && !(segment.length === 0 && i + title === chain.length && titleCase)) {
-        flush(true);
-        i += title;
-        continue;
-      }
-      if (known) {
-        segment.push(...chain.slice(i, i + known));
-        i += known;
-        continue;
-      }
-      const word = chain[i]!;
-      if (/\p{N}/u.test(word.text)) {
-        flush(false); // model numbers end a name: Airbus A380, KC-45
-        i++;
-        continue;
-      }
-      const previous = segment[segment.length - 1];
-      // Two acronyms side by side are two names (UK RAF).
-      if (previous && isAcronym(previous.text) && isAcronym(word.text)) flush(false);
-      // An organisation's head word or legal form, then a first name: two names (Air Force James Roche, Apple Inc. Steve Jobs).
-      const previousBare = previous ? fold(previous.text).replace(/\.$/, '') : '';
-      if (previous && segment.length > 1 && (lex.orgHeads.has(previousBare) || lex.suffixes.has(previousBare)) && lex.firstNames.has(word.folded) && chain[i + 1]?.capitalised) flush(false);
-      const inside = segment.length > 0;
-      const hasNext = i + 1 < chain.length && chain[i + 1]!.capitalised;
-      // Inside a name a capitalised common word is still a name word (Government Accountability Office), except in title case.
-      const bare = fold(stripPossessive(word.text));
-      const drop =
-        word.capitalised &&
-        (inside
-          ? titleCase &&
-            (lex.functional.has(bare) ||
-              lex.functional.has(singular(bare)) ||
-              ((/(?:ed|ing|ly)$/.test(bare) || seen.lowerStems.has(stem(bare))) && !lex.known.has(bare) && !seen.capitalised.has(bare)))
-          : lex.stopwords.has(bare) || notName(lex, word, titleCase, seen, hasNext));
-      if (drop || (!inside && /^(?:the|a|an)$/.test(word.folded))) {
-        flush(false);
-        i++;
-        continue;
-      }
-      segment.push(word);
-      i++;
+      });
     }
-    flush(false);
+  } else {
+    lines.forEach((line, index) => {
+      const variant = line.words.variants.find((v) => v.keys.every((key, k) => sets[v.sets[k]!]!.has(key) === v.answers[k])) ?? lineVariant(lex, line.text, line.words, sets);
+      for (const segment of variant.segments) {
+        if (segment.crosses) {
+          const mention = typeSegment(lex, text, shifted(segment.words, line.start, index), segment.personCue);
+          if (mention) mentions.push(mention);
+        } else if (segment.mention) mentions.push({ ...segment.mention, start: segment.mention.start + line.start, end: segment.mention.end + line.start });
+      }
+    });
   }
   linkParentheses(text, mentions);
   const named = dropCommonAcronyms(text, mentions);
   trimCampWords(lex, named);
   harmoniseTypes(lex, named);
   return named.filter((mention) => mention.evidence > 0);
+}
+
+/** Works out one line's runs of name words, recording what it asks of the text's words; kept as a variant of the line. */
+function lineVariant(lex: Lexicon, line: string, entry: LineWords, sets: readonly [Set<string>, Set<string>, Set<string>]): LineVariant {
+  const variant: LineVariant = { sets: [], keys: [], answers: [], segments: [] };
+  const asked = (index: number): Has => ({
+    has: (key) => {
+      const answer = sets[index]!.has(key);
+      variant.sets.push(index);
+      variant.keys.push(key);
+      variant.answers.push(answer);
+      return answer;
+    },
+  });
+  const seen: Seen = { lower: asked(0), lowerStems: asked(1), capitalised: asked(2) };
+  const all = splitCompounds(lex, entry.words, seen.capitalised);
+  for (const chain of chains(line, all)) {
+    segmentsOf(lex, chain, entry.titleCase, seen, (segment, personCue) => {
+      const crosses = segment[0]!.start - READS_BEFORE < 0 || segment[segment.length - 1]!.end + READS_AFTER > line.length;
+      // typeSegment trims the array it is given; the kept run stays whole for the texts that type it again.
+      variant.segments.push({ words: segment, personCue, crosses, mention: crosses ? undefined : typeSegment(lex, line, [...segment], personCue) });
+    });
+  }
+  if (entry.variants.length < MAX_VARIANTS) entry.variants.push(variant);
+  return variant;
+}
+
+/**
+ * Whether a run of name words could join across a line break: `of` or `for` ends a line and `the` (or a compound
+ * that splits into `The-…`) starts the next line with words (`chains` looks two words ahead there). Nowhere else
+ * does a run reach past its line.
+ */
+function chainsCrossLines(lines: Word[][]): boolean {
+  let last: Word | undefined;
+  for (const line of lines) {
+    if (!line.length) continue;
+    if (last && (last.folded === 'of' || last.folded === 'for') && /^the(?:-|$)/.test(line[0]!.folded)) return true;
+    last = line[line.length - 1];
+  }
+  return false;
+}
+
+/** The runs of name words in one chain (titles, calendar words and non-name words cut it), each with whether a title preceded it. */
+function segmentsOf(lex: Lexicon, chain: Word[], titleCase: boolean, seen: Seen, emit: (segment: Word[], personCue: boolean) => void): void {
+  let segment: Word[] = [];
+  let personCue = false;
+  const flush = (nextCue: boolean) => {
+    // Connectors left at either end are not part of the name.
+    while (segment.length && !segment[0]!.capitalised) segment.shift();
+    while (segment.length && !segment[segment.length - 1]!.capitalised) segment.pop();
+    // A run of more than ten capitalised words is shouting or a list, not one name.
+    if (segment.length > 10) segment = [];
+    if (segment.length) emit(segment, personCue);
+    segment = [];
+    personCue = nextCue;
+  };
+  let i = 0;
+  while (i < chain.length) {
+    const calendar = calendarAt(lex, chain, i);
+    if (calendar) {
+      flush(false);
+      i += calendar;
+      continue;
+    }
+    const known = knownAt(lex, chain, i);
+    const title = known ? 0 : titleAt(lex, chain, i);
+    if (title && !(segment.length === 0 && i + title === chain.length && titleCase)) {
+      flush(true);
+      i += title;
+      continue;
+    }
+    if (known) {
+      segment.push(...chain.slice(i, i + known));
+      i += known;
+      continue;
+    }
+    const word = chain[i]!;
+    if (/\p{N}/u.test(word.text)) {
+      flush(false); // model numbers end a name: Airbus A380, KC-45
+      i++;
+      continue;
+    }
+    const previous = segment[segment.length - 1];
+    // Two acronyms side by side are two names (UK RAF).
+    if (previous && isAcronym(previous.text) && isAcronym(word.text)) flush(false);
+    // An organisation's head word or legal form, then a first name: two names (Air Force James Roche, Apple Inc. Steve Jobs).
+    const previousBare = previous ? fold(previous.text).replace(/\.$/, '') : '';
+    if (previous && segment.length > 1 && (lex.orgHeads.has(previousBare) || lex.suffixes.has(previousBare)) && lex.firstNames.has(word.folded) && chain[i + 1]?.capitalised) flush(false);
+    const inside = segment.length > 0;
+    const hasNext = i + 1 < chain.length && chain[i + 1]!.capitalised;
+    // Inside a name a capitalised common word is still a name word (Government Accountability Office), except in title case.
+    const bare = fold(stripPossessive(word.text));
+    const drop =
+      word.capitalised &&
+      (inside
+        ? titleCase &&
+          (lex.functional.has(bare) ||
+            lex.functional.has(singular(bare)) ||
+            ((/(?:ed|ing|ly)$/.test(bare) || seen.lowerStems.has(stem(bare))) && !lex.known.has(bare) && !seen.capitalised.has(bare)))
+        : lex.stopwords.has(bare) || notName(lex, word, titleCase, seen, hasNext));
+    if (drop || (!inside && /^(?:the|a|an)$/.test(word.folded))) {
+      flush(false);
+      i++;
+      continue;
+    }
+    segment.push(word);
+    i++;
+  }
+  flush(false);
 }
 
 /**

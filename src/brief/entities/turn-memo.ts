@@ -1,0 +1,17 @@
+// A memo that lives for the current synchronous run only (one brief build): the near-copy articles of a story share most of their lines, each analysed once.
+
+/**
+ * A getter for a map that is dropped when the running synchronous job ends (at the next microtask), so it never
+ * outlives the brief build that filled it and a later build starts cold. Past `limit` entries it starts afresh.
+ * What is kept must be a pure function of its key: with or without the memo the output is the same.
+ */
+export function turnMemo<K, V>(limit: number): () => Map<K, V> {
+  let map: Map<K, V> | undefined;
+  return () => {
+    if (!map) {
+      map = new Map();
+      queueMicrotask(() => (map = undefined));
+    } else if (map.size > limit) map.clear();
+    return map;
+  };
+}
