@@ -1,5 +1,6 @@
 // The wording of a timeline event: the clause of a sentence that holds its date, without the date and the attribution; and words to compare events by.
 import { dataLines } from '../../data-files.js';
+import { turnMemo } from '../turn-memo.js';
 
 /** An event clause longer than this many words is cut (with "…"). */
 const MAX_WORDS = 26;
@@ -43,6 +44,17 @@ export interface ClauseParts {
  * (date expressions, day phrases; relative to the sentence) taken out together with their preposition.
  */
 export function eventClause(sentence: string, atOffset: number, remove: RemovedSpan[] = []): ClauseParts {
+  // The copies of one report repeat its sentences: each clause is cut once per brief build.
+  const key = `${atOffset}|${remove.map((span) => `${span.start},${span.end},${span.phrase ? 1 : 0}`).join(';')}|${sentence}`;
+  const memo = clauseMemo();
+  let parts = memo.get(key);
+  if (!parts) memo.set(key, (parts = clauseOf(sentence, atOffset, remove)));
+  return { ...parts };
+}
+
+const clauseMemo = turnMemo<string, ClauseParts>(20_000);
+
+function clauseOf(sentence: string, atOffset: number, remove: RemovedSpan[]): ClauseParts {
   // Blank the removed spans first (with spaces of the same length), so that offsets stay valid while clauses are cut.
   let blanked = sentence;
   let cutAt = sentence.length;
@@ -142,6 +154,15 @@ function antecedentBefore(text: string): string | undefined {
 
 /** Content words (lower case, light stemming) of a wording, for comparing events; dates and function words are left out. */
 export function eventWords(text: string): string[] {
+  const memo = wordsMemo();
+  let words = memo.get(text);
+  if (!words) memo.set(text, (words = wordsOf(text)));
+  return [...words];
+}
+
+const wordsMemo = turnMemo<string, string[]>(20_000);
+
+function wordsOf(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu)) {
     let w = m[0].replace(/['’]s$/, '').replace(/['’-]/g, '');
