@@ -1,5 +1,4 @@
 // Origin groups of a story: articles that copy one text (near-duplicates, copied passages beyond a shared quotation) count as one source.
-import { findQuotedSpans } from '../quotes/quote-marks.js';
 import { shingleHashes, tokenize } from '../../text/tokens.js';
 
 /** One article as origin grouping reads it, in the brief's order (earliest published first). */
@@ -18,9 +17,9 @@ export interface OriginMember {
   /** The earlier article this one copies most from, or null for the group's origin. */
   copies: number | null;
   link: OriginLink;
-  /** Words this article shares word for word with `copies`, quotations left out (an estimate from 8-word shingles). */
+  /** Words of this article that `copies` published first, word for word, quotations left out (estimated from 8-word shingles). */
   sharedWords: number;
-  /** Share of this article's shingles (outside quotations) that `copies` also has. */
+  /** Share of this article's shingles (outside quotations) that `copies` published first. */
   overlap: number;
   credits: string[];
 }
@@ -45,45 +44,72 @@ const SHINGLE = 8;
 const MIN_SHARED_SHINGLES = 15;
 /** Share of an article's shingles found in an earlier one that makes it a near-duplicate rather than a partial copy. */
 const NEAR_DUPLICATE = 0.8;
-/** A shingle carried by more articles than this is matched against its earliest carriers only (they are the candidates for origin). */
-const MAX_POSTINGS = 64;
+/**
+ * Spans inside double quotation marks, as a cheap scan: a straight mark opens at the start of a word and closes
+ * after one; curly marks and guillemets say which they are; a line end closes an open quote. Enough to leave
+ * quotations out of copy detection (the quotes section has the careful reader).
+ */
+export function quotedRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  let open = -1;
+  const mark = /["“”«»„\n]/g;
+  for (let m = mark.exec(text); m; m = mark.exec(text)) {
+    const c = m[0];
+    const at = m.index;
+    if (c === '\n') {
+      if (open >= 0) ranges.push([open, at]);
+      open = -1;
+    } else if (open < 0) {
+      if (c === '“' || c === '«' || c === '„' || (c === '"' && !/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' '))) open = at;
+    } else if (c === '”' || c === '»' || c === '"') {
+      ranges.push([open, at + 1]);
+      open = -1;
+    }
+  }
+  if (open >= 0) ranges.push([open, text.length]);
+  return ranges;
+}
 
-/** Shingle hashes of the text's words outside quotation marks (a shared quotation is not copying), deduplicated. */
+/** Shingle hashes of the text's words outside quotation marks (a shared quotation is not copying), sorted, each once. */
 function ownShingles(text: string): Uint32Array {
   const tokens = tokenize(text);
-  const quoted = findQuotedSpans(text);
-  const inQuote = new Uint8Array(tokens.length);
-  let q = 0;
-  tokens.forEach((token, i) => {
-    while (q < quoted.length && quoted[q]!.end <= token.start) q++;
-    if (q < quoted.length && quoted[q]!.start <= token.start) inQuote[i] = 1;
-  });
-  const hashes = shingleHashes(tokens, SHINGLE);
   if (tokens.length < SHINGLE) return new Uint32Array(0);
-  const kept = new Set<number>();
-  // A shingle is kept when none of its words is quoted: prefix sums of the quoted flags.
+  const quoted = quotedRanges(text);
+  // Prefix sums of quoted tokens: a shingle is kept when none of its words is quoted.
   const quotedBefore = new Uint32Array(tokens.length + 1);
-  for (let i = 0; i < tokens.length; i++) quotedBefore[i + 1] = quotedBefore[i]! + inQuote[i]!;
-  for (let i = 0; i < hashes.length; i++) if (quotedBefore[i + SHINGLE]! - quotedBefore[i]! === 0) kept.add(hashes[i]!);
-  return Uint32Array.from(kept);
+  for (let i = 0, q = 0; i < tokens.length; i++) {
+    const start = tokens[i]!.start;
+    while (q < quoted.length && quoted[q]![1] <= start) q++;
+    quotedBefore[i + 1] = quotedBefore[i]! + (q < quoted.length && quoted[q]![0] <= start ? 1 : 0);
+  }
+  const hashes = shingleHashes(tokens, SHINGLE);
+  const kept = new Uint32Array(hashes.length);
+  let n = 0;
+  // 30-bit keys stay small integers in the index map (fast); a collision only costs a spurious shared shingle.
+  for (let i = 0; i < hashes.length; i++) if (quotedBefore[i + SHINGLE]! === quotedBefore[i]!) kept[n++] = hashes[i]! & 0x3fffffff;
+  const sorted = kept.subarray(0, n).sort();
+  let unique = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i]!;
+  return sorted.slice(0, unique);
 }
 
 /**
- * Group the articles by origin. Each article is linked to the earlier article it shares most copied text with
- * (when that is at least a long sentence), so a rewrite that weaves in sentences of two reports joins the report
- * it copies most, and the two reports stay two sources: groups are the trees of these links, never a chain of
- * any shared sentence. Cost: one pass over each article's shingles with an index of the earlier ones.
+ * Group the articles by origin. Each shingle belongs to the article that published it first; each article is
+ * linked to the earlier article that first published most of its wording (when that is at least a long sentence),
+ * so a rewrite that weaves in sentences of two reports joins the report it copies most, and the two reports stay
+ * two sources: groups are the trees of these links, never a chain of any shared sentence. Cost: one map lookup a
+ * shingle, whatever the number of copies.
  */
 export function originGroups(articles: OriginArticle[]): Origin[] {
-  const postings = new Map<number, number[]>();
+  const firstCarrier = new Map<number, number>();
   const parent: number[] = [];
   const members: OriginMember[] = [];
   articles.forEach((article, i) => {
     const shingles = ownShingles(article.text);
     const shared = new Map<number, number>();
     for (const h of shingles) {
-      const list = postings.get(h);
-      if (list) for (const j of list) shared.set(j, (shared.get(j) ?? 0) + 1);
+      const j = firstCarrier.get(h);
+      if (j !== undefined) shared.set(j, (shared.get(j) ?? 0) + 1);
     }
     let best = -1;
     let bestCount = 0;
@@ -99,11 +125,7 @@ export function originGroups(articles: OriginArticle[]): Origin[] {
       overlap: linked ? Math.round(overlap * 1000) / 1000 : 0,
       credits: article.credits,
     });
-    for (const h of shingles) {
-      const list = postings.get(h);
-      if (!list) postings.set(h, [i]);
-      else if (list.length < MAX_POSTINGS) list.push(i);
-    }
+    for (const h of shingles) if (!firstCarrier.has(h)) firstCarrier.set(h, i);
   });
   const root = (i: number): number => (parent[i] === i ? i : root(parent[i]!));
   const groups = new Map<number, number[]>();
