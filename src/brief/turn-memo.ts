@@ -15,3 +15,15 @@ export function turnMemo<K, V>(limit: number): () => Map<K, V> {
     return map;
   };
 }
+
+/** `compute`, a pure function of one string, memoised for the current synchronous run (see `turnMemo`). */
+export function memoisedInRun<R>(compute: (key: string) => R, limit = 20_000): (key: string) => R {
+  const memo = turnMemo<string, R>(limit);
+  return (key) => {
+    const map = memo();
+    if (map.has(key)) return map.get(key)!;
+    const value = compute(key);
+    map.set(key, value);
+    return value;
+  };
+}

@@ -1,5 +1,6 @@
 // Speaker mentions around a cue (the noun phrase before or after it) and their resolution to a person's name.
 import type { EntityMention } from '../entities/entities.js';
+import { memoisedInRun } from '../turn-memo.js';
 import { quoteLexicon } from './lexicon.js';
 import type { Word } from './words.js';
 
@@ -127,7 +128,9 @@ export function phraseAfter(words: Word[], at: number, hi: number, max = 14): Ra
 }
 
 /** Whether the mention is a medium: an agency or outlet name, or a phrase headed by media, agency, newspaper … */
-export function isMedium(text: string): boolean {
+export const isMedium: (text: string) => boolean = memoisedInRun(isMediumOf);
+
+function isMediumOf(text: string): boolean {
   const lex = quoteLexicon();
   const trimmed = text.trim().replace(/^(?:the|a|an)\s+/i, '');
   for (const medium of lex.media) {
@@ -138,7 +141,9 @@ export function isMedium(text: string): boolean {
 }
 
 /** Canonical medium name: the agency's first name in agencies.txt when an alias matches, else the mention. */
-export function mediumName(text: string): string {
+export const mediumName: (text: string) => string = memoisedInRun(mediumNameOf);
+
+function mediumNameOf(text: string): string {
   const lex = quoteLexicon();
   for (const medium of lex.media) {
     const pattern = medium.exact ? new RegExp(`(?<!\\w)${medium.alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`) : undefined;
@@ -152,7 +157,9 @@ export function mediumName(text: string): string {
  * ("Democratic candidate Hillary Clinton" -> Hillary Clinton, "Yang Moo-jin, a professor at …" -> Yang Moo-jin);
  * null when the mention starts in lower case (a description) or holds no name.
  */
-export function bareName(mention: string): string | null {
+export const bareName: (mention: string) => string | null = memoisedInRun(bareNameOf);
+
+function bareNameOf(mention: string): string | null {
   const lex = quoteLexicon();
   const head = mention.split(/[,(—–]/)[0]!.replace(/['’]s\b/gu, '');
   const tokens = head.split(/\s+/).filter(Boolean);

@@ -14,6 +14,8 @@ export interface QuotedSpan {
 const OPENERS = new Set(['“', '„', '«']);
 const CLOSERS = new Set(['”', '»']);
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Every character the scan of findQuotedSpans acts on. */
+const MARKS = /[\n"“”„«»'`]/;
 
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 const isSpace = (ch: string | undefined): boolean => ch === undefined || /\s/.test(ch);
@@ -40,7 +42,13 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
     spans.push({ start: open, end: e, closed, words: countWords(text.slice(open, e)) });
     open = -1;
   };
+  const marks = new RegExp(MARKS.source, 'g');
   for (let i = 0; i < text.length; i++) {
+    // Only line breaks and quotation marks (or the first of a '' or `` pair) do anything: skip to the next.
+    marks.lastIndex = i;
+    const next = marks.exec(text);
+    if (!next) break;
+    i = next.index;
     const ch = text[i]!;
     if (ch === '\n' && open >= 0) {
       lineEnd = i;

@@ -1,5 +1,6 @@
 // Word and punctuation tokens of a text with offsets, and sentence spans that never cut a quotation.
 import { dataLines } from '../../data-files.js';
+import { turnMemo } from '../turn-memo.js';
 import type { QuotedSpan } from './quote-marks.js';
 
 export interface Word {
@@ -33,22 +34,43 @@ const abbrev = (): Set<string> => (abbreviations ??= new Set(dataLines('abbrevia
 export function tokenizeWords(text: string, quotes: QuotedSpan[]): Word[] {
   const words: Word[] = [];
   let q = 0;
+  // No token spans a line break, so each line is tokenised on its own (once per brief build: copies share lines).
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    for (const token of lineTokens(text.slice(lineStart, lineEnd))) {
+      const start = token.start + lineStart;
+      while (q < quotes.length && quotes[q]!.end <= start) q++;
+      const inQuote = q < quotes.length && quotes[q]!.start <= start && start < quotes[q]!.end ? q : -1;
+      words.push({ start, end: token.end + lineStart, text: token.text, lower: token.lower, capital: token.capital, word: token.word, quote: inQuote });
+    }
+    lineStart = lineEnd + 1;
+  }
+  return words;
+}
+
+const lineMemo = turnMemo<string, Omit<Word, 'quote'>[]>(50_000);
+
+/** The tokens of one line, offsets into the line. */
+function lineTokens(line: string): Omit<Word, 'quote'>[] {
+  const memo = lineMemo();
+  const known = memo.get(line);
+  if (known) return known;
+  const tokens: Omit<Word, 'quote'>[] = [];
   const pattern = new RegExp(TOKEN.source, 'gu');
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+  for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
     let end = match.index + match[0].length;
     let value = match[0];
     const word = /^[\p{L}\p{N}]/u.test(value);
-    if (word && text[end] === '.' && (abbrev().has(value.toLowerCase()) || /^\p{Lu}$/u.test(value))) {
+    if (word && line[end] === '.' && (abbrev().has(value.toLowerCase()) || /^\p{Lu}$/u.test(value))) {
       end++;
       value += '.';
       pattern.lastIndex = end;
     }
-    const start = match.index;
-    while (q < quotes.length && quotes[q]!.end <= start) q++;
-    const inQuote = q < quotes.length && quotes[q]!.start <= start && start < quotes[q]!.end ? q : -1;
-    words.push({ start, end, text: value, lower: value.toLowerCase(), capital: /^\p{Lu}/u.test(value), word, quote: inQuote });
+    tokens.push({ start: match.index, end, text: value, lower: value.toLowerCase(), capital: /^\p{Lu}/u.test(value), word });
   }
-  return words;
+  memo.set(line, tokens);
+  return tokens;
 }
 
 /** Whether text[from, to) holds a line break (the gap between two tokens: only spaces). */
