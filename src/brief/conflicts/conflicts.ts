@@ -3,6 +3,7 @@ import { groupFacts, type Fact } from './grouping.js';
 import { conflictLexicon } from './lexicon.js';
 import { candidatePairs, type PairFeatures, type SlotPair } from './pairing.js';
 import { prepareArticle, type PreparedArticle } from './prepared.js';
+import { storyStats } from './story-stats.js';
 import type { Slot } from './slots.js';
 import { compareSlots, type Agreement } from './values.js';
 
@@ -35,17 +36,46 @@ export interface FoundConflict {
 }
 
 /**
- * When two slots of different articles state the same fact: the rule every candidate pair must pass.
- * Numbers need the same unit or noun; names, which are everywhere, need context on both sides.
+ * Thresholds of the alignment rule, chosen on the planted dev stories (see eval/conflicts-dev.ts): for each slot type
+ * the loosest setting on a coarse grid whose false conflicts stay within the issue's budget, rounded to grid values.
  */
-export function aligned(a: Slot, _b: Slot, f: PairFeatures): boolean {
+export const ALIGNMENT = {
+  /** Sentences this similar (shared content words / the larger set) that also share a neighbour of the slot say the same thing. */
+  sameSentence: 0.6,
+  /** Otherwise a fact is recognised by weighted context words shared on the slot's own side … */
+  numberNear: 1.5,
+  dateNear: 1,
+  nameNear: 2,
+  /** … in sentences that share at least this much … */
+  factOverlap: 0.2,
+  /** … and by values no other article states side by side (more would mean two facts, not two versions). */
+  numberBoth: 0,
+  dateBoth: 0,
+  nameBoth: 1,
+  ageBoth: 1,
+  /** Names need this much sentence overlap besides (they are everywhere). */
+  nameOverlap: 0.3,
+  /** Numbers in a sentence with this many figures need a near-copy sentence. */
+  crowd: 3,
+};
+
+/**
+ * When two slots of different articles state the same fact: the rule every candidate pair must pass. Numbers need
+ * the same unit or noun (ages the same owner); names, which are everywhere, need both neighbours.
+ */
+export function aligned(a: Slot, b: Slot, f: PairFeatures): boolean {
+  if (!f.unit) return false;
+  const sameSentence = f.overlap >= ALIGNMENT.sameSentence && f.adjacent >= 1;
+  if (a.type === 'number' && a.unit![0] === 'age') return f.both <= ALIGNMENT.ageBoth;
   if (a.type === 'number') {
-    if (!f.unit) return false;
-    if (a.unit!.length === 0) return f.near >= 3 && f.overlap >= 0.4;
-    return f.near >= 2 || (f.near >= 1 && f.overlap >= 0.3) || f.overlap >= 0.5;
+    // In a sentence full of figures (results, statistics) any two of them look alike: only a near-copy counts.
+    if (a.crowd! >= ALIGNMENT.crowd || b.crowd! >= ALIGNMENT.crowd) return sameSentence;
+    return sameSentence || (f.both <= ALIGNMENT.numberBoth && f.weightedNear >= ALIGNMENT.numberNear && f.overlap >= ALIGNMENT.factOverlap);
   }
-  if (a.type === 'date') return f.near >= 2 || (f.near >= 1 && f.overlap >= 0.3);
-  return (f.left >= 1 && f.right >= 1 && f.near >= 3) || (f.near >= 2 && f.overlap >= 0.5);
+  if (a.type === 'date') {
+    return sameSentence || (f.both <= ALIGNMENT.dateBoth && f.adjacent >= 1 && f.weightedNear >= ALIGNMENT.dateNear && f.overlap >= ALIGNMENT.factOverlap);
+  }
+  return f.both <= ALIGNMENT.nameBoth && f.weightedNear >= ALIGNMENT.nameNear && f.overlap >= ALIGNMENT.nameOverlap && (f.adjacent >= 2 || sameSentence);
 }
 
 /** Pairs that are each slot's best counterpart in the other article (ties kept): alignment, not mere resemblance. */
@@ -94,11 +124,15 @@ function toConflict(articles: readonly PreparedArticle[], fact: Fact): FoundConf
 
 /** Aligned slot pairs of the articles with the agreement of their values. */
 export function alignedPairs(prepared: readonly PreparedArticle[], accept: typeof aligned): { pair: SlotPair; agreement: Agreement }[] {
-  const { pairs } = candidatePairs(prepared, accept);
-  return mutualBest(pairs).map((pair) => ({
-    pair,
-    agreement: compareSlots(prepared[pair.a.article]!.slots[pair.a.slot]!, prepared[pair.b.article]!.slots[pair.b.slot]!),
-  }));
+  // Counterparts are chosen among all candidates of the same kind first, and only then judged: a slot whose real
+  // counterpart states the same value must not be paired with a worse one that happens to pass the rule.
+  const { pairs } = candidatePairs(prepared, storyStats(prepared), (_a, _b, features) => features.unit);
+  return mutualBest(pairs)
+    .filter((pair) => accept(prepared[pair.a.article]!.slots[pair.a.slot]!, prepared[pair.b.article]!.slots[pair.b.slot]!, pair.features))
+    .map((pair) => ({
+      pair,
+      agreement: compareSlots(prepared[pair.a.article]!.slots[pair.a.slot]!, prepared[pair.b.article]!.slots[pair.b.slot]!),
+    }));
 }
 
 /** The conflicts between the articles of one story, sorted by first side (article ref, offset). */

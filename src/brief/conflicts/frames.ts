@@ -10,6 +10,8 @@ export interface SlotFrame {
   sentence: Set<string>;
   /** Index keys: the slot's class with each context stem near it. */
   classes: string[];
+  /** An age's owner (last word), which finds its counterparts apart from context. */
+  owner?: string;
 }
 
 /** Content words on each side that count as the slot's near context. */
@@ -46,5 +48,6 @@ export function frameOf(article: PreparedArticle, slot: Slot): SlotFrame {
     if (right.length < WINDOW) right.push(stems[i]!);
   }
   const classes = slotClasses(slot);
-  return { left, right, sentence, classes };
+  const owner = slot.owner?.[slot.owner.length - 1];
+  return owner ? { left, right, sentence, classes, owner } : { left, right, sentence, classes };
 }

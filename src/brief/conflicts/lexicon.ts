@@ -10,14 +10,31 @@ export interface ConflictLexicon {
   approx: string[][];
   ageWords: Set<string>;
   reportWords: Set<string>;
+  metaWords: Set<string>;
   stopwords: Set<string>;
   /** Capitalised words that are never a name on their own (months, weekdays, holidays …). */
   notNames: Set<string>;
   /** Person titles left out of a name ("Governor Mehdi Irannejad" -> "Mehdi Irannejad"). */
   titles: Set<string>;
+  /** Head words of place and organisation names (street, county, ministry): sharing one does not make two names one. */
+  nameHeads: Set<string>;
+  /** The place ones among them: a name ending in one is a place. */
+  placeHeads: Set<string>;
+  orgHeads: Set<string>;
+  /** Known places and organisations, lower case, every alias. */
+  places: Set<string>;
+  organisations: Set<string>;
 }
 
+const PLACE_HEADS = ['street', 'road', 'avenue', 'square', 'county', 'province', 'region', 'island', 'river', 'valley', 'airport', 'city', 'town', 'village', 'lane', 'boulevard', 'district'];
+
 let cached: ConflictLexicon | undefined;
+
+const aliases = (file: string): Set<string> =>
+  new Set(dataLines(file).flatMap((line) => line.split('|')).map((name) => name.trim().toLowerCase()).filter(Boolean));
+
+const orgWords = (kind: 'ORG' | 'LOC'): string[] =>
+  dataLines('entity-org-words.txt').filter((line) => line.startsWith(`${kind} `)).map((line) => line.slice(4).trim().toLowerCase());
 
 export function conflictLexicon(): ConflictLexicon {
   if (cached) return cached;
@@ -27,9 +44,15 @@ export function conflictLexicon(): ConflictLexicon {
     approx: [],
     ageWords: new Set(),
     reportWords: new Set(),
+    metaWords: new Set(),
     stopwords: new Set(dataLines('stopwords-en.txt').flatMap((line) => line.split(/\s+/))),
     notNames: new Set(dataLines('entity-not-names.txt').map((line) => line.toLowerCase().replace(/\.$/, ''))),
     titles: new Set(dataLines('person-titles.txt').flatMap((line) => line.split(/\s+/))),
+    nameHeads: new Set([...PLACE_HEADS, ...orgWords('ORG'), ...orgWords('LOC')]),
+    placeHeads: new Set([...PLACE_HEADS, ...orgWords('LOC')]),
+    orgHeads: new Set(orgWords('ORG')),
+    places: aliases('entity-places.txt'),
+    organisations: new Set([...aliases('entity-organisations.txt'), ...aliases('agencies.txt')]),
   };
   for (const line of dataLines('conflict-words.txt')) {
     const [kind, ...rest] = line.split(/\s+/);
@@ -39,7 +62,8 @@ export function conflictLexicon(): ConflictLexicon {
       case 'APPROX': lexicon.approx.push(rest); break;
       case 'AGE': lexicon.ageWords.add(rest[0]!); break;
       case 'REPORT': lexicon.reportWords.add(rest[0]!); break;
-      default: throw new Error(`data/conflict-words.txt: expecting NUMBER, SCALE, APPROX, AGE or REPORT, instead found "${kind}"`);
+      case 'META': lexicon.metaWords.add(rest[0]!); break;
+      default: throw new Error(`data/conflict-words.txt: expecting NUMBER, SCALE, APPROX, AGE, REPORT or META, instead found "${kind}"`);
     }
   }
   // Longest phrases first, so that "more than" wins over a one-word marker at the same place.

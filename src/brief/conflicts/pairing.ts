@@ -2,6 +2,7 @@
 import { frameOf, type SlotFrame } from './frames.js';
 import type { PreparedArticle } from './prepared.js';
 import type { Slot } from './slots.js';
+import type { StoryStats } from './story-stats.js';
 
 export interface SlotHandle {
   article: number;
@@ -9,14 +10,20 @@ export interface SlotHandle {
 }
 
 export interface PairFeatures {
-  /** Context words shared on the same side of both slots, within the window. */
-  near: number;
+  /** Context words shared on the same side of both slots, within the window (left, right, and both). */
   left: number;
   right: number;
+  near: number;
+  /** The same, each word weighted by how few articles of the story use it. */
+  weightedNear: number;
+  /** Sides (0–2) on which the nearest context word is the same. */
+  adjacent: number;
   /** |A ∩ B| / max(|A|, |B|) over the two sentences' content stems outside the slots. */
   overlap: number;
-  /** Both numbers have the same kind of unit (a shared noun, both ages, both unitless). */
+  /** Both numbers have the same kind of unit (a shared noun, both ages of one owner, both unitless); names the same kind. */
   unit: boolean;
+  /** Articles that state both values somewhere: many means two different facts, not two versions of one. */
+  both: number;
 }
 
 export interface SlotPair {
@@ -29,40 +36,66 @@ export interface SlotPair {
 /** A (class, word) key with more postings than this is too common to find pairs by (a word in every sentence). */
 const MAX_POSTINGS = 400;
 
-function sharedOnSide(a: string[], b: string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
+function shared(a: readonly string[], b: readonly string[], weight: (stem: string) => number): { count: number; weighted: number } {
+  if (a.length === 0 || b.length === 0) return { count: 0, weighted: 0 };
   const set = new Set(b);
-  let shared = 0;
   const seen = new Set<string>();
+  let count = 0;
+  let weighted = 0;
   for (const word of a) if (set.has(word) && !seen.has(word)) {
     seen.add(word);
-    shared++;
+    count++;
+    weighted += weight(word);
   }
-  return shared;
+  return { count, weighted };
 }
 
 function unitsAgree(a: Slot, b: Slot): boolean {
+  if (a.type === 'name') return a.nameKind === b.nameKind;
   if (a.type !== 'number') return true;
   const x = a.unit!;
   const y = b.unit!;
   if (x.length === 0 || y.length === 0) return x.length === y.length;
+  if ((x[0] === 'age') !== (y[0] === 'age')) return false;
+  if (x[0] === 'age') {
+    // Ages agree in kind when they belong to the same person or noun (last words equal, first words too when both have one).
+    const p = a.owner ?? [];
+    const q = b.owner ?? [];
+    if (!p.length || !q.length || p[p.length - 1] !== q[q.length - 1]) return false;
+    return p.length < 2 || q.length < 2 || p[0] === q[0];
+  }
   const money = (u: string[]) => u.find((w) => w.startsWith('money:'));
-  if (money(x) !== money(y) && money(x) && money(y)) return false;
-  const set = new Set(x);
-  return y.some((w) => set.has(w));
+  if (money(x) !== money(y)) return false;
+  const set = new Set(x.filter((w) => !w.startsWith('money:')));
+  const rest = y.filter((w) => !w.startsWith('money:'));
+  return set.size === 0 && rest.length === 0 ? true : rest.some((w) => set.has(w));
 }
 
-export function pairFeatures(a: Slot, fa: SlotFrame, b: Slot, fb: SlotFrame): PairFeatures {
-  const left = sharedOnSide(fa.left, fb.left);
-  const right = sharedOnSide(fa.right, fb.right);
-  let shared = 0;
-  for (const word of fa.sentence) if (fb.sentence.has(word)) shared++;
-  const overlap = shared / Math.max(fa.sentence.size, fb.sentence.size, 1);
-  return { near: left + right, left, right, overlap, unit: unitsAgree(a, b) };
+export function pairFeatures(stats: StoryStats, x: SlotHandle, a: Slot, fa: SlotFrame, y: SlotHandle, b: Slot, fb: SlotFrame): PairFeatures {
+  const left = shared(fa.left, fb.left, stats.weight);
+  const right = shared(fa.right, fb.right, stats.weight);
+  let common = 0;
+  for (const word of fa.sentence) if (fb.sentence.has(word)) common++;
+  const overlap = common / Math.max(fa.sentence.size, fb.sentence.size, 1);
+  const adjacent = (fa.left[0] !== undefined && fa.left[0] === fb.left[0] ? 1 : 0) + (fa.right[0] !== undefined && fa.right[0] === fb.right[0] ? 1 : 0);
+  const hx = stats.holders(x.article, x.slot);
+  const hy = stats.holders(y.article, y.slot);
+  let both = 0;
+  for (const i of hx) if (hy.has(i)) both++;
+  return {
+    left: left.count,
+    right: right.count,
+    near: left.count + right.count,
+    weightedNear: left.weighted + right.weighted,
+    adjacent,
+    overlap,
+    unit: unitsAgree(a, b),
+    both,
+  };
 }
 
 /** One number summing the evidence, to choose a slot's best counterpart in another article. */
-export const pairScore = (f: PairFeatures): number => f.near + 4 * f.overlap + (f.unit ? 1 : 0);
+export const pairScore = (f: PairFeatures): number => f.weightedNear + f.adjacent + 4 * f.overlap + (f.unit ? 1 : 0);
 
 /**
  * Every scored pair of slots in different articles that share a class and a context word; frames are computed once.
@@ -70,6 +103,7 @@ export const pairScore = (f: PairFeatures): number => f.near + 4 * f.overlap + (
  */
 export function candidatePairs(
   articles: readonly PreparedArticle[],
+  stats: StoryStats,
   accept: (a: Slot, b: Slot, features: PairFeatures) => boolean,
 ): { pairs: SlotPair[]; frames: SlotFrame[][] } {
   const frames = articles.map((article) => article.slots.map((slot) => frameOf(article, slot)));
@@ -81,6 +115,8 @@ export function candidatePairs(
       for (const cls of frame.classes) {
         for (const word of frame.left) keys.add(`${cls}|<${word}`);
         for (const word of frame.right) keys.add(`${cls}|>${word}`);
+        // An age is found by its owner, whatever the sentence around it.
+        if (frame.owner) keys.add(`${cls}|@${frame.owner}`);
       }
       for (const key of keys) {
         let list = postings.get(key);
@@ -104,7 +140,7 @@ export function candidatePairs(
         const a = articles[x.article]!.slots[x.slot]!;
         const b = articles[y.article]!.slots[y.slot]!;
         if (a.type !== b.type) continue;
-        const features = pairFeatures(a, frames[x.article]![x.slot]!, b, frames[y.article]![y.slot]!);
+        const features = pairFeatures(stats, x, a, frames[x.article]![x.slot]!, y, b, frames[y.article]![y.slot]!);
         if (!accept(a, b, features)) continue;
         pairs.push({ a: x, b: y, features, score: pairScore(features) });
       }

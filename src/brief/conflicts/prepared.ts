@@ -50,5 +50,6 @@ export function prepareArticle(ref: number, text: string, published?: string): P
     if (count > MAX_NUMBERS_PER_SENTENCE || (count >= 3 && count / entry.tokens > MAX_NUMBER_SHARE) || entry.tokens > MAX_SENTENCE_TOKENS) crowded.add(sentence);
   }
   const slots = all.filter((slot) => !crowded.has(slot.sentence));
+  for (const slot of slots) if (slot.type === 'number') slot.crowd = numberCounts.get(slot.sentence) ?? 1;
   return { ref, text, sentences, tokens, tokenSentence, stems, slots, crowded };
 }

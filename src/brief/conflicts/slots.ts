@@ -31,8 +31,14 @@ export interface Slot {
   value?: number;
   unit?: string[];
   approx?: boolean;
+  /** number: how many numbers its sentence holds. */
+  crowd?: number;
   /** date */
   date?: DateFields;
+  /** number that is an age: the person or noun it belongs to ("Reid, 33" -> reid; "a 63-year-old woman" -> woman). */
+  owner?: string[];
+  /** name: its kind, guessed from head words, known names and capitals (two names of different kinds never conflict). */
+  nameKind?: 'place' | 'organisation' | 'other';
   /** name: its lower-case words; place when its head word is a place word. */
   words?: string[];
   place?: boolean;
@@ -43,7 +49,6 @@ const MONTHS: Record<string, number> = {
   august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
 const WEEKDAYS: Record<string, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
-const PLACE_HEADS = new Set(['street', 'road', 'avenue', 'square', 'county', 'province', 'region', 'island', 'river', 'valley', 'airport', 'city', 'town', 'village', 'lane', 'boulevard', 'district']);
 const NAME_CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'du', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'da', 'dos']);
 
 /** Stem used to compare words: lower case, no possessive, no plural s. */
@@ -113,6 +118,8 @@ function dateSlots(scene: SlotScene, published: string | undefined): { slots: Sl
       fields.resolved = expression.value;
     }
     if (fields.weekday === undefined && fields.month === undefined && fields.year === undefined && fields.resolved === undefined) continue;
+    const lead = scene.text.slice(Math.max(0, expression.start - 24), expression.start).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).slice(-2);
+    if (lead.some((word) => conflictLexicon().metaWords.has(word))) continue;
     const key = `${fields.weekday ?? ''}/${fields.month ?? ''}/${fields.day ?? ''}/${fields.year ?? ''}/${fields.resolved ?? ''}`;
     const slot = makeSlot(scene, 'date', expression.start, expression.end, key);
     slot.date = fields;
@@ -121,7 +128,8 @@ function dateSlots(scene: SlotScene, published: string | undefined): { slots: Sl
   return { slots, covered };
 }
 
-const DIGITS = /(?<![\p{L}\p{N}.,/:-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\p{L}\p{N}]|[.,:/]\d)/gu;
+/** Numerals; a thousands group may be written after a comma and a space ("15, 800"), as tokenised news text has it. */
+const DIGITS = /(?<![\p{L}\p{N}.,/:-])(\d{1,3}(?:, ?\d{3}(?!\d))+|\d+)(?:\.\d+)?(?![\p{L}\p{N}]|[.,:/]\d)/gu;
 
 /** Number slots: numerals and count words, with scale, currency, approximation marker and the noun that follows. */
 function numberSlots(scene: SlotScene, covered: Array<[number, number]>, midCaps: Set<string>): Slot[] {
@@ -137,12 +145,14 @@ function numberSlots(scene: SlotScene, covered: Array<[number, number]>, midCaps
   for (const match of text.matchAll(DIGITS)) {
     const start = match.index;
     const end = start + match[0].length;
-    const before = text.slice(Math.max(0, start - 3), start);
-    const after = text.slice(end, end + 3);
+    const before = text.slice(Math.max(0, start - 4), start);
+    const after = text.slice(end, end + 4);
     // Clock times (06:00, 06: 00), fractions and dates written with slashes, scores and ranges (91-73).
-    if (/^\s?[:/]\s?\d/.test(after) || /\d\s?[:/]\s?$/.test(before) || /^[-–]\d/.test(after) || /\d[-–]$/.test(before)) continue;
+    // Clock times (06:00, 06: 00), fractions and dates written with slashes, scores and ranges (91-73, $140- $150).
+    if (/^\s?[:/]\s?\d/.test(after) || /\d\s?[:/]\s?$/.test(before)) continue;
+    if (/^\s?(?:[-–]|to|or)\s?[$€£]?\d/.test(text.slice(end, end + 6)) || /\d\s?(?:[-–]|to|or)\s?[$€£]?$/.test(text.slice(Math.max(0, start - 6), start))) continue;
     if (/^\s?(?:am|pm|a\.m|p\.m)\b/i.test(text.slice(end, end + 5))) continue;
-    found.push({ start, end, value: Number(match[0].replace(/,/g, '')), word: false });
+    found.push({ start, end, value: Number(match[0].replace(/[, ]/g, '')), word: false });
   }
   for (const match of text.matchAll(WORDS)) {
     const value = match[1] ? lexicon.numbers.get(match[1].toLowerCase())! + lexicon.numbers.get(match[2]!.toLowerCase())! : lexicon.numbers.get(match[3]!.toLowerCase())!;
@@ -171,19 +181,26 @@ function numberSlots(scene: SlotScene, covered: Array<[number, number]>, midCaps
     const unit: string[] = [];
     if (/^[- ]years?[- ]old\b/.test(lower)) unit.push('age');
     else {
-      // The noun phrase after the number: up to three words joined by spaces or hyphens, stopping at a stop word.
+      // The noun phrase after the number: up to three words, stopping at a stop word; words joined by a hyphen
+      // make one unit ("square-metre", "co-worker"), so that square metres never agree with square feet.
       let t = slot.endToken;
       let cursor = end;
       while (t < tokens.length && unit.length < 3) {
         const token = tokens[t]!;
-        if (!/^[\s-]*$/.test(text.slice(cursor, token.start)) || text.slice(cursor, token.start).length > 2) break;
+        const gap = text.slice(cursor, token.start);
+        if (!/^[\s-]*$/.test(gap) || gap.length > 2) break;
         if (lexicon.stopwords.has(token.norm) || /^\d/.test(token.norm)) break;
-        unit.push(stem(token.norm));
+        if (gap === '-' && cursor !== end && unit.length) unit[unit.length - 1] = `${unit[unit.length - 1]}-${stem(token.norm)}`;
+        else unit.push(stem(token.norm));
         cursor = token.end;
         t++;
       }
     }
     if (number.word && number.value === 1 && unit.length === 0) continue;
+    // "between $140 and $150 million": the ends of a range are no figure of their own.
+    if (/\bbetween\s[$€£]?$/i.test(text.slice(Math.max(0, start - 9), start)) || /\bbetween\s[$€£]?[\d.,]+(?:\s\p{L}+)?\sand\s[$€£]?$/iu.test(text.slice(Math.max(0, start - 40), start))) continue;
+    // A numeral right after a capitalised word is part of a name ("IE 11", "Interstate 75", "Channel 4").
+    if (!number.word && !currency && unit.length === 0 && /(?:^|[^\p{L}])[\p{Lu}][\p{L}-]*\s$/u.test(text.slice(Math.max(0, start - 20), start)) && !/\b(?:In|On|By|Since|Until|From|Of|At)\s$/.test(text.slice(Math.max(0, start - 7), start))) continue;
     const preceding = text.slice(Math.max(0, start - 30), start);
     const after = text.slice(end, end + 3);
     if (unit.length === 0) {
@@ -193,6 +210,7 @@ function numberSlots(scene: SlotScene, covered: Array<[number, number]>, midCaps
       else if (new RegExp(`\\b(?:${[...lexicon.ageWords].join('|')})\\s$`, 'i').test(preceding)) unit.push('age');
     }
     if (currency) unit.unshift(`money:${currency[1]}`);
+    if (unit[0] === 'age') slot.owner = ageOwner(scene, slot);
     // A bare four-digit number in the calendar range is a year: a date.
     if (!number.word && !currency && unit.length === 0 && value >= 1800 && value <= 2099 && Number.isInteger(value) && /^\d{4}$/.test(text.slice(number.start, number.end))) {
       const year = makeSlot(scene, 'date', number.start, number.end, `///${value}/`);
@@ -208,6 +226,42 @@ function numberSlots(scene: SlotScene, covered: Array<[number, number]>, midCaps
     slots.push(slot);
   }
   return slots;
+}
+
+/** Lower-case words of the capitalised run ending at token `last` (going back) or starting at `first` (going on). */
+function capitalisedRun(scene: SlotScene, from: number, step: 1 | -1): string[] {
+  const words: string[] = [];
+  const sentence = scene.tokenSentence[from];
+  for (let i = from; i >= 0 && i < scene.tokens.length && words.length < 4 && scene.tokenSentence[i] === sentence; i += step) {
+    const token = scene.tokens[i]!;
+    if (!isCapitalised(scene.text, token) || /^\d/.test(token.norm)) break;
+    words.push(token.norm.replace(/'s$/, ''));
+  }
+  return step === 1 ? words : words.reverse();
+}
+
+/** Who an age belongs to: the name before "NAME, 33," or after "33-year-old", else the noun after ("woman"). */
+function ageOwner(scene: SlotScene, slot: Slot): string[] {
+  const { tokens, text } = scene;
+  const lexicon = conflictLexicon();
+  const before = slot.firstToken - 1;
+  if (before >= 0 && /,\s?$|\(\s?$/.test(text.slice(tokens[before]!.end, tokens[slot.firstToken]?.start ?? slot.start))) {
+    const run = capitalisedRun(scene, before, -1);
+    if (run.length) return run;
+  }
+  // "33-year-old": skip "year" and "old", then up to two describing words before a name or a noun.
+  let t = slot.endToken;
+  if (tokens[t]?.norm.startsWith('year')) t++;
+  if (tokens[t]?.norm === 'old') t++;
+  for (let k = 0; k < 3 && t + k < tokens.length && scene.tokenSentence[t + k] === slot.sentence; k++) {
+    const token = tokens[t + k]!;
+    if (isCapitalised(text, token) && !lexicon.stopwords.has(token.norm)) return capitalisedRun(scene, t + k, 1);
+  }
+  for (let k = 0; k < 3 && t + k < tokens.length && scene.tokenSentence[t + k] === slot.sentence; k++) {
+    const token = tokens[t + k]!;
+    if (!lexicon.stopwords.has(token.norm)) return [stem(token.norm)];
+  }
+  return [];
 }
 
 const isCapitalised = (text: string, token: Token) => /^[\p{Lu}]/u.test(text[token.start]!) || /^\d*[\p{Lu}]{2,}/u.test(text.slice(token.start, token.end));
@@ -241,21 +295,32 @@ function nameSlots(scene: SlotScene, midCaps: Set<string>): Slot[] {
       else if (/^ $/.test(gap) && NAME_CONNECTORS.has(tokens[j]!.norm) && j + 1 < tokens.length && /^[ -]$/.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start)) && nameToken(j + 1)) j += 2;
       else break;
     }
+    // A title inside a run splits it and belongs to neither name ("Qeshm Governor Mehdi Irannejad").
     let first = i;
-    while (first < j && lexicon.titles.has(tokens[first]!.norm.replace(/\.$/, ''))) first++;
-    if (first < j) {
-      const start = tokens[first]!.start;
-      const last = tokens[j - 1]!;
-      const end = last.norm.endsWith("'s") ? last.end - 2 : last.end;
-      const words = tokens.slice(first, j).map((t) => t.norm.replace(/'s$/, ''));
-      const slot = makeSlot(scene, 'name', start, end, words.join(' '));
-      slot.words = words;
-      slot.place = PLACE_HEADS.has(words[words.length - 1]!);
-      slots.push(slot);
+    for (let k = i; k <= j; k++) {
+      if (k < j && !lexicon.titles.has(tokens[k]!.norm.replace(/\.$/, ''))) continue;
+      while (first < k && lexicon.stopwords.has(tokens[first]!.norm)) first++;
+      if (first < k && !(k - first === 1 && tokens[first]!.norm.length < 2)) slots.push(nameSlot(scene, first, k));
+      first = k + 1;
     }
     i = j;
   }
   return slots;
+}
+
+function nameSlot(scene: SlotScene, first: number, end: number): Slot {
+  const last = scene.tokens[end - 1]!;
+  const words = scene.tokens.slice(first, end).map((t) => t.norm.replace(/'s$/, ''));
+  const slot = makeSlot(scene, 'name', scene.tokens[first]!.start, last.norm.endsWith("'s") ? last.end - 2 : last.end, words.join(' '));
+  slot.words = words;
+  const lexicon = conflictLexicon();
+  const written = scene.text.slice(slot.start, slot.end);
+  const whole = words.join(' ');
+  if (lexicon.placeHeads.has(words[words.length - 1]!) || lexicon.places.has(whole)) slot.nameKind = 'place';
+  else if (words.some((w) => lexicon.orgHeads.has(w)) || lexicon.organisations.has(whole) || /^[\p{Lu}\d&.-]{2,}$/u.test(written)) slot.nameKind = 'organisation';
+  else slot.nameKind = 'other';
+  slot.place = slot.nameKind === 'place';
+  return slot;
 }
 
 /** All slots of one article, sorted by start. */

@@ -1,4 +1,5 @@
 // Whether two slot values state the same thing, differ slightly (rounding, variants) or contradict each other.
+import { conflictLexicon } from './lexicon.js';
 import type { Slot } from './slots.js';
 
 export type Agreement = 'same' | 'minor' | 'conflict' | 'incomparable';
@@ -17,6 +18,8 @@ function compareNumbers(a: Slot, b: Slot): Agreement {
   const x = a.value!;
   const y = b.value!;
   if (x === y) return 'same';
+  // An age a year apart may be a birthday between two reports.
+  if (a.unit![0] === 'age' && b.unit![0] === 'age' && Math.abs(x - y) === 1) return 'minor';
   const close = Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y)) <= ROUNDING_SHARE;
   if (close && (a.approx || b.approx || isRound(x) !== isRound(y))) return 'minor';
   return 'conflict';
@@ -37,12 +40,34 @@ function compareDates(a: Slot, b: Slot): Agreement {
   return differs ? 'conflict' : 'same';
 }
 
+/** A name's words without the heads many names share (street, county, ministry); all of them when that is all it has. */
+export function distinctiveWords(slot: Slot): string[] {
+  const heads = conflictLexicon().nameHeads;
+  const words = slot.words!.filter((w) => !heads.has(w));
+  return words.length ? words : slot.words!;
+}
+
+/** One word written two ways: equal, one the abbreviation of the other (Calif, Tenn), or one letter apart (Rait). */
+function sameWord(x: string, y: string): boolean {
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length >= 2 && long.startsWith(short) && /^\p{L}+$/u.test(short)) return true;
+  return short.length >= 4 && long.length - short.length <= 1 && editDistanceAtMostOne(short, long);
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.slice(i) === b.slice(i + 1);
+}
+
 /** Names that share a word are one name written two ways ("Reid", "Tara Reid"), or too close to call. */
 function compareNames(a: Slot, b: Slot): Agreement {
   if (a.key === b.key) return 'same';
-  const x = new Set(a.words!);
-  if (b.words!.some((w) => x.has(w))) return 'same';
-  const initials = (words: string[]) => words.map((w) => w[0]).join('');
+  const x = distinctiveWords(a);
+  if (distinctiveWords(b).some((w) => x.some((v) => sameWord(v, w)))) return 'same';
+  const initials = (words: string[]) => words.filter((w) => !['of', 'the', 'and', 'for', 'de'].includes(w)).map((w) => w[0]).join('');
   if (a.words!.length === 1 && initials(b.words!) === a.words![0]) return 'same';
   if (b.words!.length === 1 && initials(a.words!) === b.words![0]) return 'same';
   return 'conflict';
