@@ -32,31 +32,71 @@ export interface AlignmentText {
   hashes: Uint32Array;
   seed: number;
   /** Seed n-gram keys by position (30-bit hashes); a key collision only costs a check. */
-  grams: number[];
-  /** Positions of each seed n-gram key, at most 8 a key. */
-  index: Map<number, number[]>;
+  grams: Int32Array;
+  /** The positions of each seed n-gram key, at most 8 a key, in text order (see `GramIndex`). */
+  index: GramIndex;
 }
+
+/**
+ * An open-addressing table from seed n-gram keys to their positions: `keys[slot]` is a key (-1 empty) and
+ * `head[slot]` its first position; `next[position]` is the key's next position (-1 after the last). Typed arrays
+ * instead of a Map of lists: the brief looks up every n-gram of one text in each of the others.
+ */
+interface GramIndex {
+  mask: number;
+  keys: Int32Array;
+  head: Int32Array;
+  next: Int32Array;
+}
+
+/** Most positions kept per seed key: a phrase repeated more often seeds nothing new. */
+const MAX_POSITIONS = 8;
 
 /** Hashes and the seed n-gram index of a token list. */
 export function prepareAlignment(tokens: readonly Token[], seed = 6): AlignmentText {
   const hashes = Uint32Array.from(tokens, (t) => hashString(t.norm));
-  const grams: number[] = [];
-  const index = new Map<number, number[]>();
-  for (let i = 0; i + seed <= hashes.length; i++) {
+  const count = Math.max(0, hashes.length - seed + 1);
+  const grams = new Int32Array(count);
+  let size = 16;
+  while (size < 2 * count) size *= 2;
+  const index: GramIndex = { mask: size - 1, keys: new Int32Array(size).fill(-1), head: new Int32Array(size), next: new Int32Array(count).fill(-1) };
+  const tail = new Int32Array(size);
+  const held = new Uint8Array(size);
+  for (let i = 0; i < count; i++) {
     let h1 = 0x811c9dc5;
     let h2 = 0x01000193;
     for (let k = 0; k < seed; k++) {
       h1 = Math.imul(h1 ^ hashes[i + k]!, 0x01000193) >>> 0;
       h2 = Math.imul(h2 + hashes[i + k]!, 0x5bd1e995) >>> 0;
     }
-    // A small-integer key (fast map lookups); a collision only makes a seed that extension rejects.
+    // A small-integer key; a collision only makes a seed that extension rejects.
     const key = (h1 ^ Math.imul(h2, 0x9e3779b1)) & 0x3fffffff;
-    grams.push(key);
-    const list = index.get(key);
-    if (!list) index.set(key, [i]);
-    else if (list.length < 8) list.push(i);
+    grams[i] = key;
+    let slot = key & index.mask;
+    while (index.keys[slot] !== -1 && index.keys[slot] !== key) slot = (slot + 1) & index.mask;
+    if (index.keys[slot] === -1) {
+      index.keys[slot] = key;
+      index.head[slot] = i;
+      tail[slot] = i;
+      held[slot] = 1;
+    } else if (held[slot]! < MAX_POSITIONS) {
+      index.next[tail[slot]!] = i;
+      tail[slot] = i;
+      held[slot]!++;
+    }
   }
   return { tokens, hashes, seed, grams, index };
+}
+
+/** The first position of `key` in the index, or -1. */
+function firstPosition(index: GramIndex, key: number): number {
+  let slot = key & index.mask;
+  for (;;) {
+    const held = index.keys[slot]!;
+    if (held === key) return index.head[slot]!;
+    if (held === -1) return -1;
+    slot = (slot + 1) & index.mask;
+  }
 }
 
 /**
@@ -79,21 +119,21 @@ export function alignPrepared(pa: AlignmentText, pb: AlignmentText, options: Ali
   const ha = pa.hashes;
   const hb = pb.hashes;
   const runs: Run[] = [];
-  // Per diagonal (j - i), where the last run on it ended: a seed inside a run found already is skipped.
-  // Seeds are visited in increasing i, so a run on a diagonal always starts after the previous one ends.
-  const coveredUntil = new Map<number, number>();
+  // Per diagonal (j - i, stored at j - i + a.length), where the last run on it ended: a seed inside a run found
+  // already is skipped. Seeds are visited in increasing i, so a run on a diagonal always starts after the previous one ends.
+  const coveredUntil = new Int32Array(a.length + b.length + 1).fill(-1);
+  const next = pb.index.next;
   for (let i = 0; i < pa.grams.length; i++) {
-    const hits = pb.index.get(pa.grams[i]!);
-    if (!hits) continue;
-    for (const j of hits) {
-      if ((coveredUntil.get(j - i) ?? -1) > i) continue;
+    for (let j = firstPosition(pb.index, pa.grams[i]!); j !== -1; j = next[j]!) {
+      const diagonal = j - i + a.length;
+      if (coveredUntil[diagonal]! > i) continue;
       let a1 = i;
       let b1 = j;
       while (a1 < ha.length && b1 < hb.length && ha[a1] === hb[b1]) {
         a1++;
         b1++;
       }
-      coveredUntil.set(j - i, a1);
+      coveredUntil[diagonal] = a1;
       if (a1 - i >= seed) runs.push({ a0: i, a1, b0: j, b1 });
     }
   }
