@@ -1,83 +1,58 @@
-// Story clustering scores: runs `newsfuse cluster` on ECB+ articles and UCI headlines, scores B-cubed and pairwise.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Story clustering scores: runs `newsfuse cluster` on ECB+ articles, UCI headlines and both as one stream; B-cubed and pairwise,
+// beside the frozen single-pass TF-IDF baseline run in the same evaluation.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EvalContext, Evaluate } from './context.js';
+import { baselineCluster, type BaselineArticle } from './clustering-baseline.js';
+import { CLUSTERING_SETS, loadClusteringSet, type ClusteringSet } from './clustering-data.js';
+import { cliFailure, jsonLines, type EvalContext, type Evaluate } from './context.js';
 import { bcubed, clusterCount, pairwise } from './metrics/bcubed.js';
 import type { EvalOutcome } from './types.js';
 
-/** One clustering data set: where it is, its published baseline, and which gold fields to withhold. */
-interface ClusteringSet {
-  dataset: string;
-  file: string;
-  reference: Record<string, number>;
-  referenceLabel: string;
-}
-
-const SETS: ClusteringSet[] = [
-  {
-    dataset: 'ecbplus-dev',
-    file: 'ecbplus/ecbplus-dev.jsonl',
-    reference: { bcubed_f1: 0.873 },
-    referenceLabel: 'TF-IDF+agglomerative (data README)',
-  },
-  {
-    dataset: 'uci-titles-dev',
-    file: 'uci/uci-titles-dev.jsonl',
-    reference: { bcubed_f1: 0.779 },
-    referenceLabel: 'TF-IDF+agglomerative (data README)',
-  },
-];
-
-/** Gold fields that must never reach the CLI. */
-const GOLD_FIELDS = new Set(['story', 'topic']);
+const TASK = 'clustering';
 
 export const evaluate: Evaluate = async (ctx) => {
   const outcomes: EvalOutcome[] = [];
-  for (const set of SETS) outcomes.push(await evaluateSet(ctx, set));
+  for (const set of CLUSTERING_SETS) outcomes.push(...(await evaluateSet(ctx, set)));
   return outcomes;
 };
 
-async function evaluateSet(ctx: EvalContext, set: ClusteringSet): Promise<EvalOutcome> {
-  const task = 'clustering';
-  const path = join(ctx.dataDir, set.file);
-  if (!existsSync(path)) return { dataset: set.dataset, task, reason: `data file absent: ${path}` };
-  const started = performance.now();
+/** B-cubed and pairwise figures of a prediction (missing articles are singletons). */
+function scores(predicted: Map<string, string>, gold: Map<string, string>): Record<string, number> {
+  const b3 = bcubed(predicted, gold);
+  const pairs = pairwise(predicted, gold);
+  const scored = new Map([...predicted].filter(([id]) => gold.has(id)));
+  const missing = [...gold.keys()].filter((id) => !predicted.has(id)).length;
+  return {
+    bcubed_p: b3.precision,
+    bcubed_r: b3.recall,
+    bcubed_f1: b3.f1,
+    pairwise_p: pairs.precision,
+    pairwise_r: pairs.recall,
+    pairwise_f1: pairs.f1,
+    // Articles missing from the output are singletons, so they count as clusters too.
+    clusters: clusterCount(scored) + missing,
+    gold_clusters: clusterCount(gold),
+  };
+}
 
-  const gold = new Map<string, string>();
-  const inputLines: string[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const record = JSON.parse(line) as Record<string, unknown>;
-    const id = String(record.id);
-    gold.set(id, String(record.story));
-    const article: Record<string, unknown> = { id };
-    for (const [key, value] of Object.entries(record)) {
-      // Nulls (ECB+ has no url or title) are left out rather than sent as null fields.
-      if (key !== 'id' && !GOLD_FIELDS.has(key) && value !== null && value !== undefined) article[key] = value;
-    }
-    inputLines.push(JSON.stringify(article));
-  }
+async function evaluateSet(ctx: EvalContext, set: ClusteringSet): Promise<EvalOutcome[]> {
+  const loaded = loadClusteringSet(ctx.dataDir, set);
+  if ('absent' in loaded) return [{ dataset: set.dataset, task: TASK, reason: `data file absent: ${loaded.absent}` }];
+  const { gold, inputLines } = loaded;
   const inputFile = join(ctx.tmpDir, `${set.dataset}.input.jsonl`);
   writeFileSync(inputFile, inputLines.join('\n') + '\n');
 
+  const started = performance.now();
   const result = await ctx.cli(['cluster', '--input', inputFile]);
-  if (result.code !== 0) {
-    return { dataset: set.dataset, task, reason: `newsfuse cluster exited with ${result.code}: ${lastLines(result.stderr)}` };
-  }
+  if (result.code !== 0) return [{ dataset: set.dataset, task: TASK, reason: cliFailure('cluster', result) }];
+  const ms = performance.now() - started;
 
   const predicted = new Map<string, string>();
-  let unparsed = 0;
+  const parsed = jsonLines(result.stdout);
+  let unparsed = parsed.malformed;
   let unknown = 0;
   let repeated = 0;
-  for (const line of result.stdout.split('\n')) {
-    if (!line.trim()) continue;
-    let row: { id?: unknown; story?: unknown };
-    try {
-      row = JSON.parse(line) as { id?: unknown; story?: unknown };
-    } catch {
-      unparsed++;
-      continue;
-    }
+  for (const row of parsed.rows) {
     if (row.id === undefined || row.story === undefined || row.story === null) {
       unparsed++;
       continue;
@@ -89,42 +64,44 @@ async function evaluateSet(ctx: EvalContext, set: ClusteringSet): Promise<EvalOu
     predicted.set(id, String(row.story));
   }
   if (predicted.size === 0) {
-    return { dataset: set.dataset, task, reason: `newsfuse cluster printed no {"id","story"} lines (${unparsed} unreadable lines)` };
+    return [{ dataset: set.dataset, task: TASK, reason: `newsfuse cluster printed no {"id","story"} lines (${unparsed} unreadable lines)` }];
   }
-
   const missing = [...gold.keys()].filter((id) => !predicted.has(id)).length;
-  const b3 = bcubed(predicted, gold);
-  const pairs = pairwise(predicted, gold);
-  const scoredPrediction = new Map([...predicted].filter(([id]) => gold.has(id)));
   const problems = [
     missing ? `${missing} of ${gold.size} articles missing from the output, scored as singletons` : '',
     unknown ? `${unknown} output ids not in the input, ignored` : '',
     repeated ? `${repeated} ids printed more than once, last kept` : '',
     unparsed ? `${unparsed} unreadable output lines` : '',
   ].filter(Boolean);
-  return {
+  const ours: EvalOutcome = {
     dataset: set.dataset,
-    task,
-    metrics: {
-      bcubed_p: b3.precision,
-      bcubed_r: b3.recall,
-      bcubed_f1: b3.f1,
-      pairwise_p: pairs.precision,
-      pairwise_r: pairs.recall,
-      pairwise_f1: pairs.f1,
-      // Articles missing from the output are singletons, so they count as clusters too.
-      clusters: clusterCount(scoredPrediction) + missing,
-      gold_clusters: clusterCount(gold),
-    },
-    reference: set.reference,
-    referenceLabel: set.referenceLabel,
-    ms: performance.now() - started,
+    task: TASK,
+    metrics: scores(predicted, gold),
+    ...(set.reference !== undefined ? { reference: { bcubed_f1: set.reference }, referenceLabel: 'TF-IDF+agglomerative (data README)' } : {}),
+    ms,
     ...(problems.length ? { note: problems.join('; ') } : {}),
   };
+
+  // The baseline sees the same cleaned title, text and publish time as the product (from `extract`).
+  const baselineStarted = performance.now();
+  const extracted = await ctx.cli(['extract', inputFile, '--format', 'jsonl']);
+  if (extracted.code !== 0) return [ours, { dataset: set.dataset, task: `${TASK} baseline`, reason: cliFailure('extract', extracted) }];
+  const articles: BaselineArticle[] = jsonLines(extracted.stdout).rows.map((row) => {
+    const time = typeof row.published === 'string' ? Date.parse(row.published) : Number.NaN;
+    return {
+      id: String(row.id),
+      ...(typeof row.title === 'string' ? { title: row.title } : {}),
+      text: typeof row.text === 'string' ? row.text : '',
+      ...(Number.isNaN(time) ? {} : { time }),
+    };
+  });
+  const baseline: EvalOutcome = {
+    dataset: set.dataset,
+    task: `${TASK} baseline`,
+    metrics: scores(baselineCluster(articles), gold),
+    referenceLabel: 'single-pass TF-IDF (frozen 2026-12-02)',
+    ms: performance.now() - baselineStarted,
+  };
+  return [ours, baseline];
 }
 
-/** The end of a command's stderr, on one line, for a skip reason. */
-function lastLines(stderr: string): string {
-  const text = stderr.trim().split('\n').slice(-3).join(' | ');
-  return text.length > 300 ? `…${text.slice(-300)}` : text || '(no stderr)';
-}
