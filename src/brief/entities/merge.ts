@@ -57,12 +57,16 @@ export function mergeMentions(docs: EntityMention[][]): Entity[] {
   const lex = lexicon();
   const items: Item[] = [];
   const canonicalOf = new Map<string, string>();
+  // A story names the same few entities thousands of times: each surface form is keyed once.
+  const forms = new Map<string, { key: string; canonical?: string; words: string[] }>();
   docs.forEach((mentions, doc) => {
     for (const mention of mentions) {
-      const { key, canonical } = keyOf(lex, mention.text);
+      let form = forms.get(mention.text);
+      if (!form) forms.set(mention.text, (form = { ...keyOf(lex, mention.text), words: coreWords(lex, mention.text) }));
+      const { key, canonical, words } = form;
       if (!key) continue;
       if (canonical) canonicalOf.set(key, canonical);
-      items.push({ doc, mention, words: coreWords(lex, mention.text), key, node: '' });
+      items.push({ doc, mention, words, key, node: '' });
     }
   });
 
@@ -73,10 +77,12 @@ export function mergeMentions(docs: EntityMention[][]): Entity[] {
     tally.set(item.mention.type, (tally.get(item.mention.type) ?? 0) + (item.mention.evidence ?? 1));
     votes.set(item.key, tally);
   }
+  const winners = new Map<string, EntityType>();
   for (const item of items) {
     if ((item.mention.evidence ?? 1) >= 2) continue;
-    const tally = [...votes.get(item.key)!.entries()].sort((a, b) => b[1] - a[1]);
-    item.mention.type = tally[0]![0];
+    let winner = winners.get(item.key);
+    if (!winner) winners.set(item.key, (winner = [...votes.get(item.key)!.entries()].sort((a, b) => b[1] - a[1])[0]![0]));
+    item.mention.type = winner;
   }
   for (const item of items) item.node = nodeId(item.mention.type, item.key);
 
@@ -153,7 +159,10 @@ export function mergeMentions(docs: EntityMention[][]): Entity[] {
     }
   }
   const mentionsOf = new Map<string, number>();
-  for (const item of items) mentionsOf.set(clusters.find(item.node), (mentionsOf.get(clusters.find(item.node)) ?? 0) + 1);
+  for (const item of items) {
+    const root = clusters.find(item.node);
+    mentionsOf.set(root, (mentionsOf.get(root) ?? 0) + 1);
+  }
   // Where each node is mentioned in each text, to find the nearest longer form without scanning the text's mentions.
   const starts = new Map<number, Map<string, number[]>>();
   for (const item of items) {
@@ -164,10 +173,16 @@ export function mergeMentions(docs: EntityMention[][]): Entity[] {
     starts.set(item.doc, inDoc);
   }
 
+  const listedForms = new Map<string, boolean>();
+  const knownForm = (text: string): boolean => {
+    let known = listedForms.get(text);
+    if (known === undefined) listedForms.set(text, (known = lex.known.has(fold(stripPossessive(text)).replace(/\s+/g, ' '))));
+    return known;
+  };
   const target = new Map<Item, string>();
   for (const item of items) {
     const type = item.mention.type;
-    const listed = canonicalOf.has(item.key) || lex.known.get(fold(stripPossessive(item.mention.text)).replace(/\s+/g, ' '));
+    const listed = canonicalOf.has(item.key) || knownForm(item.mention.text);
     let candidates: Set<string> | undefined;
     // The last words of a longer name (`Korean Studies` of `University of North Korean Studies`) stand for it only
     // in a text that has the longer name: elsewhere they are as often another body's name. First words (`Workers'
