@@ -2,12 +2,14 @@
 // `--verbose` lists found and missed plants and the conflicts reported in controls.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findConflicts } from '../src/brief/conflicts/conflicts.js';
+import { ALIGNMENT, findConflicts } from '../src/brief/conflicts/conflicts.js';
 import { createContext, readDataJsonl } from './context.js';
 import { baselineConflicts, type ConflictStory } from './conflicts.js';
 import { findsPlant, scoreConflicts, type ConflictTruth, type ReportedConflict } from './metrics/conflict-match.js';
 
 const ctx = createContext();
+// NEWSFUSE_CONFLICT_ALIGNMENT='{"numberNear":1}' tries other thresholds (the grid search of the tuning procedure).
+if (process.env.NEWSFUSE_CONFLICT_ALIGNMENT) Object.assign(ALIGNMENT, JSON.parse(process.env.NEWSFUSE_CONFLICT_ALIGNMENT) as Partial<typeof ALIGNMENT>);
 const verbose = process.argv.includes('--verbose');
 const majorOnly = process.argv.includes('--major');
 const stories = readDataJsonl<ConflictStory>(join(ctx.dataDir, 'conflicts', 'ecbplus-dev-stories.jsonl'));
@@ -39,6 +41,9 @@ const baseline = scoreConflicts(truth, new Map(stories.map((s) => [s.id, baselin
 console.log('metric'.padEnd(26), 'ours'.padStart(8), 'baseline'.padStart(9));
 for (const key of Object.keys(ours) as (keyof typeof ours)[]) console.log(key.padEnd(26), ours[key].toFixed(3).padStart(8), baseline[key].toFixed(3).padStart(9));
 console.log(`findConflicts: ${ms.toFixed(0)} ms over ${stories.length} stories, slowest ${slowest.toFixed(0)} ms`);
+const controlKinds: Record<string, number> = {};
+for (const story of truth.controls) for (const c of reported.get(story) ?? []) controlKinds[c.kind] = (controlKinds[c.kind] ?? 0) + 1;
+console.log(`control conflicts by kind: ${JSON.stringify(controlKinds)}`);
 if (verbose) {
   const textOf = (id: string) => stories.flatMap((s) => s.articles).find((a) => a.id === id)!.text;
   const sentenceAround = (text: string, start: number) => text.slice(Math.max(0, start - 80), start + 80).replace(/\s+/g, ' ');
@@ -55,8 +60,6 @@ if (verbose) {
   for (const story of truth.controls) show('CONTROL', story);
   for (const story of new Set(truth.planted.map((p) => p.story))) {
     const plants = truth.planted.filter((p) => p.story === story);
-    const stray = { ...reported, get: () => undefined };
-    void stray;
     for (const c of reported.get(story) ?? []) {
       if (plants.some((p) => findsPlant(c, p) || c.sides.some((s) => s.article === p.article))) continue;
       console.log(`STRAY ${story} ${c.kind}${c.minor ? ' minor' : ''} ${JSON.stringify(c.values)}`);

@@ -1,7 +1,7 @@
 // Conflicts between outlets: statements of different articles of one story that differ only in a number, date or name.
 import { groupFacts, type Fact } from './grouping.js';
 import { conflictLexicon } from './lexicon.js';
-import { candidatePairs, type PairFeatures, type SlotPair } from './pairing.js';
+import { candidatePairs, type PairFeatures, type SlotHandle, type SlotPair } from './pairing.js';
 import { prepareArticle, type PreparedArticle } from './prepared.js';
 import { storyStats } from './story-stats.js';
 import type { Slot } from './slots.js';
@@ -127,12 +127,14 @@ export function alignedPairs(prepared: readonly PreparedArticle[], accept: typeo
   // Counterparts are chosen among all candidates of the same kind first, and only then judged: a slot whose real
   // counterpart states the same value must not be paired with a worse one that happens to pass the rule.
   const { pairs } = candidatePairs(prepared, storyStats(prepared), (_a, _b, features) => features.unit);
+  const slotOf = (h: SlotHandle) => prepared[h.article]!.slots[h.slot]!;
+  // A value the other sentence states too is confirmed there, whatever else that sentence says.
+  const statedIn = (h: SlotHandle, value: Slot) =>
+    prepared[h.article]!.slots.some((other) => other.sentence === slotOf(h).sentence && other.type === value.type && compareSlots(other, value) === 'same');
   return mutualBest(pairs)
-    .filter((pair) => accept(prepared[pair.a.article]!.slots[pair.a.slot]!, prepared[pair.b.article]!.slots[pair.b.slot]!, pair.features))
-    .map((pair) => ({
-      pair,
-      agreement: compareSlots(prepared[pair.a.article]!.slots[pair.a.slot]!, prepared[pair.b.article]!.slots[pair.b.slot]!),
-    }));
+    .filter((pair) => accept(slotOf(pair.a), slotOf(pair.b), pair.features))
+    .map((pair) => ({ pair, agreement: compareSlots(slotOf(pair.a), slotOf(pair.b)) }))
+    .filter(({ pair, agreement }) => agreement === 'same' || !(statedIn(pair.b, slotOf(pair.a)) || statedIn(pair.a, slotOf(pair.b))));
 }
 
 /** The conflicts between the articles of one story, sorted by first side (article ref, offset). */

@@ -35,42 +35,58 @@ class UnionFind {
 
 const id = (h: SlotHandle) => `${h.article}:${h.slot}`;
 
-/** Facts from aligned pairs with their agreement; only facts holding a disagreement come back. */
+/**
+ * Facts from aligned pairs with their agreement. Disagreeing pairs that share a slot form one fact; slots that agree
+ * with a member join it (one step, so that agreement never chains two facts together). Only facts holding a
+ * disagreement come back.
+ */
 export function groupFacts(articles: readonly PreparedArticle[], pairs: readonly { pair: SlotPair; agreement: Agreement }[]): Fact[] {
   const sets = new UnionFind();
   const degree = new Map<string, number>();
-  const disagreeing = new Set<string>();
-  const minorOnly = new Map<string, boolean>();
+  const members = new Set<string>();
   for (const { pair, agreement } of pairs) {
-    if (agreement === 'incomparable') continue;
+    if (agreement !== 'conflict' && agreement !== 'minor') continue;
     sets.union(id(pair.a), id(pair.b));
-    for (const h of [pair.a, pair.b]) degree.set(id(h), (degree.get(id(h)) ?? 0) + pair.score);
-    if (agreement !== 'same') disagreeing.add(id(pair.a));
+    for (const h of [pair.a, pair.b]) {
+      members.add(id(h));
+      degree.set(id(h), (degree.get(id(h)) ?? 0) + pair.score);
+    }
   }
+  const minorOnly = new Map<string, boolean>();
   for (const { pair, agreement } of pairs) {
     if (agreement !== 'conflict' && agreement !== 'minor') continue;
     const root = sets.find(id(pair.a));
     minorOnly.set(root, (minorOnly.get(root) ?? true) && agreement === 'minor');
   }
-  const members = new Map<string, SlotHandle[]>();
-  for (const key of degree.keys()) {
-    const root = sets.find(key);
-    if (!minorOnly.has(root)) continue;
+  const byRoot = new Map<string, { handle: SlotHandle; weight: number; joined: boolean }[]>();
+  const add = (root: string, handle: SlotHandle, weight: number, joined: boolean) => {
+    let list = byRoot.get(root);
+    if (!list) byRoot.set(root, (list = []));
+    list.push({ handle, weight, joined });
+  };
+  for (const key of members) {
     const [article, slot] = key.split(':').map(Number) as [number, number];
-    let list = members.get(root);
-    if (!list) members.set(root, (list = []));
-    list.push({ article, slot });
+    add(sets.find(key), { article, slot }, degree.get(key)!, false);
+  }
+  for (const { pair, agreement } of pairs) {
+    if (agreement !== 'same') continue;
+    for (const [member, other] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
+      if (members.has(id(member)) && !members.has(id(other))) add(sets.find(id(member)), other, pair.score, true);
+    }
   }
   const facts: Fact[] = [];
-  for (const [root, handles] of members) {
-    // One slot per article: the best connected one, so a fact never quotes an article against itself.
-    const best = new Map<number, SlotHandle>();
-    for (const h of handles) {
-      const current = best.get(h.article);
-      const better = !current || degree.get(id(h))! > degree.get(id(current))! || (degree.get(id(h)) === degree.get(id(current)) && h.slot < current.slot);
-      if (better) best.set(h.article, h);
+  for (const [root, entries] of byRoot) {
+    // One slot per article, a disagreeing member before a joined one, then the best connected.
+    const best = new Map<number, { handle: SlotHandle; weight: number; joined: boolean }>();
+    for (const entry of entries) {
+      const current = best.get(entry.handle.article);
+      const better =
+        !current ||
+        (current.joined && !entry.joined) ||
+        (current.joined === entry.joined && (entry.weight > current.weight || (entry.weight === current.weight && entry.handle.slot < current.handle.slot)));
+      if (better) best.set(entry.handle.article, entry);
     }
-    const chosen = [...best.values()].sort((x, y) => articles[x.article]!.ref - articles[y.article]!.ref || x.slot - y.slot);
+    const chosen = [...best.values()].map((e) => e.handle).sort((x, y) => articles[x.article]!.ref - articles[y.article]!.ref || x.slot - y.slot);
     const versions: { article: number; slot: Slot }[] = [];
     const sides: GroupedSide[] = [];
     for (const h of chosen) {

@@ -51,7 +51,8 @@ function shared(a: readonly string[], b: readonly string[], weight: (stem: strin
 }
 
 function unitsAgree(a: Slot, b: Slot): boolean {
-  if (a.type === 'name') return a.nameKind === b.nameKind;
+  // Names of unknown kind may stand for anything; a known place never conflicts with a known organisation.
+  if (a.type === 'name') return a.nameKind === b.nameKind || a.nameKind === 'other' || b.nameKind === 'other';
   if (a.type !== 'number') return true;
   const x = a.unit!;
   const y = b.unit!;
@@ -66,9 +67,12 @@ function unitsAgree(a: Slot, b: Slot): boolean {
   }
   const money = (u: string[]) => u.find((w) => w.startsWith('money:'));
   if (money(x) !== money(y)) return false;
-  const set = new Set(x.filter((w) => !w.startsWith('money:')));
-  const rest = y.filter((w) => !w.startsWith('money:'));
-  return set.size === 0 && rest.length === 0 ? true : rest.some((w) => set.has(w));
+  // The counted noun comes first, perhaps after one describing word ("seven villages", "two power running backs"):
+  // the first word of either phrase must be among the first two of the other.
+  const p = x.filter((w) => !w.startsWith('money:'));
+  const q = y.filter((w) => !w.startsWith('money:'));
+  if (p.length === 0 || q.length === 0) return p.length === q.length;
+  return q.slice(0, 2).includes(p[0]!) || p.slice(0, 2).includes(q[0]!);
 }
 
 export function pairFeatures(stats: StoryStats, x: SlotHandle, a: Slot, fa: SlotFrame, y: SlotHandle, b: Slot, fb: SlotFrame): PairFeatures {

@@ -200,7 +200,8 @@ function numberSlots(scene: SlotScene, covered: Array<[number, number]>, midCaps
     // "between $140 and $150 million": the ends of a range are no figure of their own.
     if (/\bbetween\s[$€£]?$/i.test(text.slice(Math.max(0, start - 9), start)) || /\bbetween\s[$€£]?[\d.,]+(?:\s\p{L}+)?\sand\s[$€£]?$/iu.test(text.slice(Math.max(0, start - 40), start))) continue;
     // A numeral right after a capitalised word is part of a name ("IE 11", "Interstate 75", "Channel 4").
-    if (!number.word && !currency && unit.length === 0 && /(?:^|[^\p{L}])[\p{Lu}][\p{L}-]*\s$/u.test(text.slice(Math.max(0, start - 20), start)) && !/\b(?:In|On|By|Since|Until|From|Of|At)\s$/.test(text.slice(Math.max(0, start - 7), start))) continue;
+    const namePart = /(?:^|[^\p{L}])([\p{Lu}][\p{L}-]*)\s$/u.exec(text.slice(Math.max(0, start - 20), start));
+    if (!number.word && !currency && namePart && !lexicon.stopwords.has(namePart[1]!.toLowerCase()) && !WEEKDAYS[namePart[1]!.toLowerCase()] && !MONTHS[namePart[1]!.toLowerCase()]) continue;
     const preceding = text.slice(Math.max(0, start - 30), start);
     const after = text.slice(end, end + 3);
     if (unit.length === 0) {
@@ -305,7 +306,24 @@ function nameSlots(scene: SlotScene, midCaps: Set<string>): Slot[] {
     }
     i = j;
   }
-  return slots;
+  return withoutLists(text, slots);
+}
+
+/** Names listed three or more in a row ("Wink, Flirt and Beauty Parade") are members of a set, not one fact each. */
+function withoutLists(text: string, names: Slot[]): Slot[] {
+  const joined = (a: Slot, b: Slot) => a.sentence === b.sentence && /^\s*(?:,|,?\s*(?:and|or|&))\s*$/.test(text.slice(a.end, b.start).replace(/^'s/, ''));
+  const keep: Slot[] = [];
+  let run: Slot[] = [];
+  const flush = () => {
+    if (run.length < 3) keep.push(...run);
+    run = [];
+  };
+  for (const slot of names) {
+    if (run.length && !joined(run[run.length - 1]!, slot)) flush();
+    run.push(slot);
+  }
+  flush();
+  return keep;
 }
 
 function nameSlot(scene: SlotScene, first: number, end: number): Slot {

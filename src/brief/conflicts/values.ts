@@ -51,7 +51,8 @@ export function distinctiveWords(slot: Slot): string[] {
 function sameWord(x: string, y: string): boolean {
   if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  if (short.length >= 2 && long.startsWith(short) && /^\p{L}+$/u.test(short)) return true;
+  // Abbreviations are short: "Calif", "Tenn", "St" (a longer shared start, telecom/telecommunications, is no alias).
+  if (short.length >= 2 && short.length <= 5 && long.startsWith(short) && /^\p{L}+$/u.test(short)) return true;
   return short.length >= 4 && long.length - short.length <= 1 && editDistanceAtMostOne(short, long);
 }
 
