@@ -1,6 +1,5 @@
 // Conflicts between outlets: statements of different articles of one story that differ only in a number, date or name.
 import { groupFacts, type Fact } from './grouping.js';
-import { conflictLexicon } from './lexicon.js';
 import { candidatePairs, type PairFeatures, type SlotHandle, type SlotPair } from './pairing.js';
 import { prepareArticle, type PreparedArticle } from './prepared.js';
 import { storyStats } from './story-stats.js';
@@ -55,6 +54,8 @@ export const ALIGNMENT = {
   ageBoth: 1,
   /** Names need this much sentence overlap besides (they are everywhere). */
   nameOverlap: 0.3,
+  /** Days (weekdays, month-days) of one event: weighted words shared by the sentences and the sentence after each. */
+  eventNear: 3,
   /** Numbers in a sentence with this many figures need a near-copy sentence. */
   crowd: 3,
 };
@@ -73,7 +74,11 @@ export function aligned(a: Slot, b: Slot, f: PairFeatures): boolean {
     return sameSentence || (f.both <= ALIGNMENT.numberBoth && f.weightedNear >= ALIGNMENT.numberNear && f.overlap >= ALIGNMENT.factOverlap);
   }
   if (a.type === 'date') {
-    return sameSentence || (f.both <= ALIGNMENT.dateBoth && f.adjacent >= 1 && f.weightedNear >= ALIGNMENT.dateNear && f.overlap >= ALIGNMENT.factOverlap);
+    if (sameSentence) return true;
+    if (f.both > ALIGNMENT.dateBoth) return false;
+    // Weekdays: the event may be told in the next sentence ("Kim on Friday pledged … He made the announcement …").
+    const weekdays = a.date!.weekday !== undefined && b.date!.weekday !== undefined;
+    return (f.adjacent >= 1 && f.weightedNear >= ALIGNMENT.dateNear && f.overlap >= ALIGNMENT.factOverlap) || (weekdays && !f.ordinalsDiffer && f.extendedNear >= ALIGNMENT.eventNear);
   }
   return f.both <= ALIGNMENT.nameBoth && f.weightedNear >= ALIGNMENT.nameNear && f.overlap >= ALIGNMENT.nameOverlap && (f.adjacent >= 2 || sameSentence);
 }
@@ -93,13 +98,12 @@ export function mutualBest(pairs: readonly SlotPair[]): SlotPair[] {
   );
 }
 
-/** A date that sits next to "said", "reported" … may be the day of the report, not of the event. */
-function nearReportWord(article: PreparedArticle, slot: Slot): boolean {
-  const words = conflictLexicon().reportWords;
-  for (let i = Math.max(0, slot.firstToken - 3); i < Math.min(article.tokens.length, slot.endToken + 3); i++) {
-    if (article.tokenSentence[i] === slot.sentence && words.has(article.tokens[i]!.norm)) return true;
-  }
-  return false;
+/** All versions are weekdays (no month-day) within one day of each other. */
+function adjacentWeekdays(fact: Fact): boolean {
+  const days = fact.versions.map((v) => v.slot.date!);
+  if (days.some((d) => d.weekday === undefined || d.day !== undefined)) return false;
+  const [x, y] = [Math.min(...days.map((d) => d.weekday!)), Math.max(...days.map((d) => d.weekday!))];
+  return y - x === 1 || (x === 1 && y === 7);
 }
 
 function toConflict(articles: readonly PreparedArticle[], fact: Fact): FoundConflict {
@@ -115,9 +119,12 @@ function toConflict(articles: readonly PreparedArticle[], fact: Fact): FoundConf
   const values = fact.versions.map((v) => articles[v.article]!.text.slice(v.slot.start, v.slot.end));
   let minor = fact.minor;
   let note: string | undefined = minor ? 'rounded or approximate figure against an exact one' : undefined;
-  if (kind === 'date' && fact.sides.some((side) => nearReportWord(articles[side.article]!, side.slot))) {
+  if (kind === 'date' && fact.sides.some((side) => side.slot.reportDay)) {
     minor = true;
     note = 'one side may give the day of the report, not of the event';
+  } else if (kind === 'date' && adjacentWeekdays(fact)) {
+    minor = true;
+    note = 'days next to each other: one may be the day of the report or of another time zone';
   }
   return note ? { kind, minor, sides, values, note } : { kind, minor, sides, values };
 }

@@ -8,6 +8,9 @@ export interface SlotFrame {
   right: string[];
   /** Content stems of the sentence outside the slot (and outside a number's unit). */
   sentence: Set<string>;
+  /** For a date: the sentence's stems and those of the next sentence when it names no day of its own ("He made
+   * the announcement during a speech on the third day" goes on about the event of "Kim on Friday pledged"). */
+  extended?: Set<string>;
   /** Index keys: the slot's class with each context stem near it. */
   classes: string[];
   /** An age's owner (last word), which finds its counterparts apart from context. */
@@ -49,5 +52,15 @@ export function frameOf(article: PreparedArticle, slot: Slot): SlotFrame {
   }
   const classes = slotClasses(slot);
   const owner = slot.owner?.[slot.owner.length - 1];
-  return owner ? { left, right, sentence, classes, owner } : { left, right, sentence, classes };
+  const frame: SlotFrame = { left, right, sentence, classes };
+  if (owner) frame.owner = owner;
+  if (slot.type === 'date') {
+    const extended = new Set(sentence);
+    const next = slot.sentence + 1;
+    if (next < article.sentences.length && !article.slots.some((other) => other.sentence === next && other.type === 'date')) {
+      for (let i = skipEnd; i < tokens.length && tokenSentence[i]! <= next; i++) if (tokenSentence[i] === next && stems[i]) extended.add(stems[i]!);
+    }
+    frame.extended = extended;
+  }
+  return frame;
 }

@@ -11,6 +11,7 @@ export interface ConflictLexicon {
   ageWords: Set<string>;
   reportWords: Set<string>;
   metaWords: Set<string>;
+  ordinals: Set<string>;
   stopwords: Set<string>;
   /** Capitalised words that are never a name on their own (months, weekdays, holidays …). */
   notNames: Set<string>;
@@ -45,6 +46,7 @@ export function conflictLexicon(): ConflictLexicon {
     ageWords: new Set(),
     reportWords: new Set(),
     metaWords: new Set(),
+    ordinals: new Set(),
     stopwords: new Set(dataLines('stopwords-en.txt').flatMap((line) => line.split(/\s+/))),
     notNames: new Set(dataLines('entity-not-names.txt').map((line) => line.toLowerCase().replace(/\.$/, ''))),
     titles: new Set(dataLines('person-titles.txt').flatMap((line) => line.split(/\s+/))),
@@ -63,7 +65,8 @@ export function conflictLexicon(): ConflictLexicon {
       case 'AGE': lexicon.ageWords.add(rest[0]!); break;
       case 'REPORT': lexicon.reportWords.add(rest[0]!); break;
       case 'META': lexicon.metaWords.add(rest[0]!); break;
-      default: throw new Error(`data/conflict-words.txt: expecting NUMBER, SCALE, APPROX, AGE, REPORT or META, instead found "${kind}"`);
+      case 'ORDINAL': lexicon.ordinals.add(rest[0]!); break;
+      default: throw new Error(`data/conflict-words.txt: expecting NUMBER, SCALE, APPROX, AGE, REPORT, META or ORDINAL, instead found "${kind}"`);
     }
   }
   // Longest phrases first, so that "more than" wins over a one-word marker at the same place.

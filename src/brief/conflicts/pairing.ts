@@ -3,6 +3,7 @@ import { frameOf, type SlotFrame } from './frames.js';
 import type { PreparedArticle } from './prepared.js';
 import type { Slot } from './slots.js';
 import type { StoryStats } from './story-stats.js';
+import { conflictLexicon } from './lexicon.js';
 
 export interface SlotHandle {
   article: number;
@@ -22,6 +23,10 @@ export interface PairFeatures {
   overlap: number;
   /** Both numbers have the same kind of unit (a shared noun, both ages of one owner, both unitless); names the same kind. */
   unit: boolean;
+  /** Dates: weighted stems shared by the two sentences together with the sentence after each (0 for other slots). */
+  extendedNear: number;
+  /** Dates: the two contexts number their day differently ("second day", "third day"). */
+  ordinalsDiffer: boolean;
   /** Articles that state both values somewhere: many means two different facts, not two versions of one. */
   both: number;
 }
@@ -86,7 +91,19 @@ export function pairFeatures(stats: StoryStats, x: SlotHandle, a: Slot, fa: Slot
   const hy = stats.holders(y.article, y.slot);
   let both = 0;
   for (const i of hx) if (hy.has(i)) both++;
+  let extendedNear = 0;
+  let ordinalsDiffer = false;
+  if (fa.extended && fb.extended) {
+    for (const word of fa.extended) if (fb.extended.has(word)) extendedNear += stats.weight(word);
+    // "the second day" against "the third day": two days of a sequence, not two versions of one.
+    const ordinals = conflictLexicon().ordinals;
+    const x = [...fa.extended].filter((w) => ordinals.has(w));
+    const y = [...fb.extended].filter((w) => ordinals.has(w));
+    ordinalsDiffer = x.length > 0 && y.length > 0 && !x.some((w) => y.includes(w));
+  }
   return {
+    extendedNear,
+    ordinalsDiffer,
     left: left.count,
     right: right.count,
     near: left.count + right.count,
@@ -99,7 +116,7 @@ export function pairFeatures(stats: StoryStats, x: SlotHandle, a: Slot, fa: Slot
 }
 
 /** One number summing the evidence, to choose a slot's best counterpart in another article. */
-export const pairScore = (f: PairFeatures): number => f.weightedNear + f.adjacent + 4 * f.overlap + (f.unit ? 1 : 0);
+export const pairScore = (f: PairFeatures): number => f.weightedNear + f.adjacent + 4 * f.overlap + (f.unit ? 1 : 0) + f.extendedNear / 4;
 
 /**
  * Every scored pair of slots in different articles that share a class and a context word; frames are computed once.
@@ -119,8 +136,9 @@ export function candidatePairs(
       for (const cls of frame.classes) {
         for (const word of frame.left) keys.add(`${cls}|<${word}`);
         for (const word of frame.right) keys.add(`${cls}|>${word}`);
-        // An age is found by its owner, whatever the sentence around it.
+        // An age is found by its owner, whatever the sentence around it; a date also by the words of its event.
         if (frame.owner) keys.add(`${cls}|@${frame.owner}`);
+        if (frame.extended) for (const word of frame.extended) keys.add(`${cls}|~${word}`);
       }
       for (const key of keys) {
         let list = postings.get(key);
@@ -144,6 +162,8 @@ export function candidatePairs(
         const a = articles[x.article]!.slots[x.slot]!;
         const b = articles[y.article]!.slots[y.slot]!;
         if (a.type !== b.type) continue;
+        // A day given as the report's ("said Friday") is no counterpart of an event's day.
+        if (a.type === 'date' && Boolean(a.reportDay) !== Boolean(b.reportDay)) continue;
         const features = pairFeatures(stats, x, a, frames[x.article]![x.slot]!, y, b, frames[y.article]![y.slot]!);
         if (!accept(a, b, features)) continue;
         pairs.push({ a: x, b: y, features, score: pairScore(features) });

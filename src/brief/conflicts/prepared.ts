@@ -23,6 +23,14 @@ const MAX_NUMBER_SHARE = 0.3;
 /** Longer sentences are cut for slots: a run-on text without stops is no statement either, and costs time. */
 const MAX_SENTENCE_TOKENS = 120;
 
+/** A report word within three tokens of the date, in its sentence. */
+function nearReportWord(tokens: readonly Token[], tokenSentence: Int32Array, slot: Slot, words: ReadonlySet<string>): boolean {
+  for (let i = Math.max(0, slot.firstToken - 3); i < Math.min(tokens.length, slot.endToken + 3); i++) {
+    if (tokenSentence[i] === slot.sentence && words.has(tokens[i]!.norm)) return true;
+  }
+  return false;
+}
+
 export function prepareArticle(ref: number, text: string, published?: string): PreparedArticle {
   const lexicon = conflictLexicon();
   const sentences = splitSentences(text);
@@ -51,5 +59,6 @@ export function prepareArticle(ref: number, text: string, published?: string): P
   }
   const slots = all.filter((slot) => !crowded.has(slot.sentence));
   for (const slot of slots) if (slot.type === 'number') slot.crowd = numberCounts.get(slot.sentence) ?? 1;
+  for (const slot of slots) if (slot.type === 'date') slot.reportDay = nearReportWord(tokens, tokenSentence, slot, lexicon.reportWords);
   return { ref, text, sentences, tokens, tokenSentence, stems, slots, crowded };
 }

@@ -35,6 +35,8 @@ export interface Slot {
   crowd?: number;
   /** date */
   date?: DateFields;
+  /** date: next to "said", "reported" …, so perhaps the day of the report rather than of the event. */
+  reportDay?: boolean;
   /** number that is an age: the person or noun it belongs to ("Reid, 33" -> reid; "a 63-year-old woman" -> woman). */
   owner?: string[];
   /** name: its kind, guessed from head words, known names and capitals (two names of different kinds never conflict). */
@@ -118,8 +120,11 @@ function dateSlots(scene: SlotScene, published: string | undefined): { slots: Sl
       fields.resolved = expression.value;
     }
     if (fields.weekday === undefined && fields.month === undefined && fields.year === undefined && fields.resolved === undefined) continue;
-    const lead = scene.text.slice(Math.max(0, expression.start - 24), expression.start).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).slice(-2);
+    // The page's own date: "Published: …", "posted in Accidents on …", or a date opening a line before a capital.
+    const line = scene.text.lastIndexOf('\n', expression.start - 1) + 1;
+    const lead = scene.text.slice(Math.max(line, expression.start - 60), expression.start).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).slice(-6);
     if (lead.some((word) => conflictLexicon().metaWords.has(word))) continue;
+    if (/^\s*$/.test(scene.text.slice(line, expression.start)) && /^[\s,]*(?:$|\n|[\p{Lu}(—–-])/u.test(scene.text.slice(expression.end, expression.end + 3))) continue;
     const key = `${fields.weekday ?? ''}/${fields.month ?? ''}/${fields.day ?? ''}/${fields.year ?? ''}/${fields.resolved ?? ''}`;
     const slot = makeSlot(scene, 'date', expression.start, expression.end, key);
     slot.date = fields;

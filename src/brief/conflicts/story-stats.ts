@@ -27,6 +27,8 @@ export function storyStats(articles: readonly PreparedArticle[]): StoryStats {
   articles.forEach((article, index) => {
     for (const stem of new Set(article.stems)) if (stem) df.set(stem, (df.get(stem) ?? 0) + 1);
     for (const slot of article.slots) {
+      // A day next to "said" may be the report's: it does not show that the article states that day for an event.
+      if (slot.reportDay) continue;
       for (const key of valueKeys(slot)) {
         let set = stated.get(key);
         if (!set) stated.set(key, (set = new Set()));
