@@ -1,6 +1,6 @@
 // Conflicts between outlets: statements of different articles of one story that differ only in a number, date or name.
 import { groupFacts, type Fact } from './grouping.js';
-import { candidatePairs, type PairFeatures, type SlotHandle, type SlotPair } from './pairing.js';
+import { candidatePairs, statedByBoth, type PairFeatures, type SlotHandle, type SlotPair } from './pairing.js';
 import { prepareArticle, type PreparedArticle } from './prepared.js';
 import { storyStats } from './story-stats.js';
 import type { Slot } from './slots.js';
@@ -133,14 +133,16 @@ function toConflict(articles: readonly PreparedArticle[], fact: Fact): FoundConf
 export function alignedPairs(prepared: readonly PreparedArticle[], accept: typeof aligned): { pair: SlotPair; agreement: Agreement }[] {
   // Counterparts are chosen among all candidates of the same kind first, and only then judged: a slot whose real
   // counterpart states the same value must not be paired with a worse one that happens to pass the rule.
-  const { pairs } = candidatePairs(prepared, storyStats(prepared), (_a, _b, features) => features.unit);
+  const stats = storyStats(prepared);
+  const { pairs } = candidatePairs(prepared, stats, (_a, _b, features) => features.unit);
   const slotOf = (h: SlotHandle) => prepared[h.article]!.slots[h.slot]!;
   // A value the other sentence states too is confirmed there, whatever else that sentence says.
   const statedIn = (h: SlotHandle, value: Slot) =>
     prepared[h.article]!.slots.some((other) => other.sentence === slotOf(h).sentence && other.type === value.type && compareSlots(other, value) === 'same');
   return mutualBest(pairs)
-    .filter((pair) => accept(slotOf(pair.a), slotOf(pair.b), pair.features))
     .map((pair) => ({ pair, agreement: compareSlots(slotOf(pair.a), slotOf(pair.b)) }))
+    .map(({ pair, agreement }) => ({ agreement, pair: agreement === 'same' ? pair : { ...pair, features: { ...pair.features, both: statedByBoth(stats, pair) } } }))
+    .filter(({ pair }) => accept(slotOf(pair.a), slotOf(pair.b), pair.features))
     .filter(({ pair, agreement }) => agreement === 'same' || !(statedIn(pair.b, slotOf(pair.a)) || statedIn(pair.a, slotOf(pair.b))));
 }
 

@@ -27,7 +27,8 @@ export interface PairFeatures {
   extendedNear: number;
   /** Dates: the two contexts number their day differently ("second day", "third day"). */
   ordinalsDiffer: boolean;
-  /** Articles that state both values somewhere: many means two different facts, not two versions of one. */
+  /** Articles that state both values somewhere: many means two different facts, not two versions of one (filled in
+   * by `statedByBoth` for the pairs that are counterparts; 0 before). */
   both: number;
 }
 
@@ -42,13 +43,12 @@ export interface SlotPair {
 const MAX_POSTINGS = 400;
 
 function shared(a: readonly string[], b: readonly string[], weight: (stem: string) => number): { count: number; weighted: number } {
-  if (a.length === 0 || b.length === 0) return { count: 0, weighted: 0 };
-  const set = new Set(b);
-  const seen = new Set<string>();
   let count = 0;
   let weighted = 0;
-  for (const word of a) if (set.has(word) && !seen.has(word)) {
-    seen.add(word);
+  // Windows hold a few words: nested loops beat building sets.
+  for (let i = 0; i < a.length; i++) {
+    const word = a[i]!;
+    if (a.indexOf(word) !== i || !b.includes(word)) continue;
     count++;
     weighted += weight(word);
   }
@@ -80,17 +80,13 @@ function unitsAgree(a: Slot, b: Slot): boolean {
   return q.slice(0, 2).includes(p[0]!) || p.slice(0, 2).includes(q[0]!);
 }
 
-export function pairFeatures(stats: StoryStats, x: SlotHandle, a: Slot, fa: SlotFrame, y: SlotHandle, b: Slot, fb: SlotFrame): PairFeatures {
+export function pairFeatures(stats: StoryStats, a: Slot, fa: SlotFrame, b: Slot, fb: SlotFrame): PairFeatures {
   const left = shared(fa.left, fb.left, stats.weight);
   const right = shared(fa.right, fb.right, stats.weight);
   let common = 0;
   for (const word of fa.sentence) if (fb.sentence.has(word)) common++;
   const overlap = common / Math.max(fa.sentence.size, fb.sentence.size, 1);
   const adjacent = (fa.left[0] !== undefined && fa.left[0] === fb.left[0] ? 1 : 0) + (fa.right[0] !== undefined && fa.right[0] === fb.right[0] ? 1 : 0);
-  const hx = stats.holders(x.article, x.slot);
-  const hy = stats.holders(y.article, y.slot);
-  let both = 0;
-  for (const i of hx) if (hy.has(i)) both++;
   let extendedNear = 0;
   let ordinalsDiffer = false;
   if (fa.extended && fb.extended) {
@@ -111,16 +107,22 @@ export function pairFeatures(stats: StoryStats, x: SlotHandle, a: Slot, fa: Slot
     adjacent,
     overlap,
     unit: unitsAgree(a, b),
-    both,
+    both: 0,
   };
 }
 
 /** One number summing the evidence, to choose a slot's best counterpart in another article. */
 export const pairScore = (f: PairFeatures): number => f.weightedNear + f.adjacent + 4 * f.overlap + (f.unit ? 1 : 0) + f.extendedNear / 4;
 
+/** Pair evaluations per story at most: the per-slot share of it bounds the work of a 500-article story. */
+const MAX_PAIRS = 150_000;
+/** … but every slot may meet at least this many candidates. */
+const MIN_CANDIDATES = 6;
+
 /**
- * Every scored pair of slots in different articles that share a class and a context word; frames are computed once.
- * `accept` decides which pairs are kept (the caller's alignment rule).
+ * Scored pairs of slots in different articles that share a class and a context word. Each slot meets its candidates
+ * through its rarest keys first, up to its share of the story's work budget; frames are computed once.
+ * `accept` decides which pairs are kept (a cheap gate; the alignment rule comes after the choice of counterparts).
  */
 export function candidatePairs(
   articles: readonly PreparedArticle[],
@@ -128,47 +130,75 @@ export function candidatePairs(
   accept: (a: Slot, b: Slot, features: PairFeatures) => boolean,
 ): { pairs: SlotPair[]; frames: SlotFrame[][] } {
   const frames = articles.map((article) => article.slots.map((slot) => frameOf(article, slot)));
-  const postings = new Map<string, SlotHandle[]>();
-  articles.forEach((article, ai) =>
-    article.slots.forEach((_slot, si) => {
-      const frame = frames[ai]![si]!;
-      const keys = new Set<string>();
-      for (const cls of frame.classes) {
-        for (const word of frame.left) keys.add(`${cls}|<${word}`);
-        for (const word of frame.right) keys.add(`${cls}|>${word}`);
-        // An age is found by its owner, whatever the sentence around it; a date also by the words of its event.
-        if (frame.owner) keys.add(`${cls}|@${frame.owner}`);
-        if (frame.extended) for (const word of frame.extended) keys.add(`${cls}|~${word}`);
+  const handles: SlotHandle[] = [];
+  articles.forEach((article, ai) => article.slots.forEach((_slot, si) => handles.push({ article: ai, slot: si })));
+  // Keys become numbers once: postings[key] lists slot indices, keysOf[g] the keys of slot g.
+  const keyIds = new Map<string, number>();
+  const postings: number[][] = [];
+  const keysOf: number[][] = handles.map((h, g) => {
+    const frame = frames[h.article]![h.slot]!;
+    const keys = new Set<number>();
+    const add = (key: string) => {
+      let id = keyIds.get(key);
+      if (id === undefined) {
+        keyIds.set(key, (id = postings.length));
+        postings.push([]);
       }
-      for (const key of keys) {
-        let list = postings.get(key);
-        if (!list) postings.set(key, (list = []));
-        list.push({ article: ai, slot: si });
+      if (!keys.has(id)) {
+        keys.add(id);
+        postings[id]!.push(g);
       }
-    }),
-  );
+    };
+    for (const cls of frame.classes) {
+      for (const word of frame.left) add(`${cls}|<${word}`);
+      for (const word of frame.right) add(`${cls}|>${word}`);
+      // An age is found by its owner, whatever the sentence around it; a date also by the words of its event.
+      if (frame.owner) add(`${cls}|@${frame.owner}`);
+      if (frame.extended) for (const word of frame.extended) add(`${cls}|~${word}`);
+    }
+    return [...keys];
+  });
+  const budget = Math.max(MIN_CANDIDATES, Math.floor(MAX_PAIRS / Math.max(1, handles.length)));
   const pairs: SlotPair[] = [];
-  const seen = new Set<string>();
-  for (const list of postings.values()) {
-    if (list.length < 2 || list.length > MAX_POSTINGS) continue;
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const x = list[i]!;
-        const y = list[j]!;
-        if (x.article === y.article) continue;
-        const id = `${x.article}:${x.slot}:${y.article}:${y.slot}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const a = articles[x.article]!.slots[x.slot]!;
-        const b = articles[y.article]!.slots[y.slot]!;
-        if (a.type !== b.type) continue;
-        // A day given as the report's ("said Friday") is no counterpart of an event's day.
-        if (a.type === 'date' && Boolean(a.reportDay) !== Boolean(b.reportDay)) continue;
-        const features = pairFeatures(stats, x, a, frames[x.article]![x.slot]!, y, b, frames[y.article]![y.slot]!);
-        if (!accept(a, b, features)) continue;
-        pairs.push({ a: x, b: y, features, score: pairScore(features) });
+  const seen = new Set<number>();
+  const total = handles.length;
+  for (let g = 0; g < total; g++) {
+    const x = handles[g]!;
+    const keys = keysOf[g]!.map((key) => postings[key]!).filter((list) => list.length >= 2 && list.length <= MAX_POSTINGS);
+    keys.sort((p, q) => p.length - q.length);
+    const candidates: number[] = [];
+    const taken = new Set<number>();
+    for (const list of keys) {
+      for (const h of list) {
+        if (handles[h]!.article === x.article || taken.has(h)) continue;
+        taken.add(h);
+        candidates.push(h);
       }
+      if (candidates.length >= budget) break;
+    }
+    for (const h of candidates.slice(0, budget)) {
+      const id = g < h ? g * total + h : h * total + g;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const [first, second] = g < h ? [x, handles[h]!] : [handles[h]!, x];
+      const a = articles[first.article]!.slots[first.slot]!;
+      const b = articles[second.article]!.slots[second.slot]!;
+      if (a.type !== b.type) continue;
+      // A day given as the report's ("said Friday") is no counterpart of an event's day.
+      if (a.type === 'date' && Boolean(a.reportDay) !== Boolean(b.reportDay)) continue;
+      const features = pairFeatures(stats, a, frames[first.article]![first.slot]!, b, frames[second.article]![second.slot]!);
+      if (!accept(a, b, features)) continue;
+      pairs.push({ a: first, b: second, features, score: pairScore(features) });
     }
   }
   return { pairs, frames };
+}
+
+/** Articles that state both values of a pair somewhere (computed only for the pairs that need it). */
+export function statedByBoth(stats: StoryStats, pair: SlotPair): number {
+  const hx = stats.holders(pair.a.article, pair.a.slot);
+  const hy = stats.holders(pair.b.article, pair.b.slot);
+  let both = 0;
+  for (const i of hx) if (hy.has(i)) both++;
+  return both;
 }

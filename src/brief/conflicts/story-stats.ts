@@ -37,18 +37,17 @@ export function storyStats(articles: readonly PreparedArticle[]): StoryStats {
     }
   });
   const n = articles.length;
-  const memo = new Map<string, Set<number>>();
+  const memo = articles.map(() => new Map<number, Set<number>>());
   return {
     articles: n,
     // log(n/df + 1) / log(n/2 + 1): 1 when two of the articles use the word, about 0.3 when all twenty do.
     weight: (stem) => Math.min(1, Math.log(n / (df.get(stem) ?? 1) + 1) / Math.log(n / 2 + 1)),
     holders(article, slot) {
-      const id = `${article}:${slot}`;
-      let set = memo.get(id);
+      let set = memo[article]!.get(slot);
       if (!set) {
         set = new Set();
         for (const key of valueKeys(articles[article]!.slots[slot]!)) for (const i of stated.get(key) ?? []) set.add(i);
-        memo.set(id, set);
+        memo[article]!.set(slot, set);
       }
       return set;
     },
