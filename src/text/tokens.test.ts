@@ -48,3 +48,17 @@ test('hashString is FNV-1a 32-bit', () => {
   assert.equal(hashString(''), 0x811c9dc5);
   assert.equal(hashString('a'), 0xe40c292c);
 });
+
+test('texts that share lines within one run are tokenised as each is alone (the per-line memo changes nothing)', async () => {
+  // The tokens of a whole text at once, as before lines were memoised: the reference.
+  const whole = (text: string) =>
+    [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)].map((m) => {
+      const lower = m[0].toLowerCase();
+      const norm = /[^\u0000-\u007f]/.test(lower) ? lower.replace(/’/g, "'").normalize('NFKD').replace(/\p{M}/gu, '') : lower;
+      return { norm, start: m.index, end: m.index + m[0].length };
+    });
+  const lines = ['Kim’s “party” met in 2021,', '', 'U.S.-led talks stalled.\r', 'Café Zürich’s owner said', "  d'Artagnan 12,000 "];
+  const texts = [lines.join('\n'), [...lines].reverse().join('\n'), lines.slice(1).join('\n\n'), `\n${lines[0]}\n`, lines[3]!, ''];
+  await new Promise((resolve) => setImmediate(resolve));
+  for (const text of [...texts, ...texts]) assert.deepEqual(tokenize(text), whole(text), JSON.stringify(text));
+});

@@ -1,4 +1,5 @@
 // Word tokens with their offsets in the text: the unit of shingles, MinHash and passage alignment.
+import { repeatMemo } from './turn-memo.js';
 
 export interface Token {
   /** Lower-case form, apostrophes and diacritics folded. */
@@ -13,14 +14,33 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 /** The word tokens of a text, in order, with their character spans. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const lower = match[0].toLowerCase();
-    // Folding is needed only beyond ASCII (curly apostrophes, accents); most tokens skip it.
-    const norm = NON_ASCII.test(lower) ? lower.replace(/’/g, "'").normalize('NFKD').replace(/\p{M}/gu, '') : lower;
-    tokens.push({ norm, start: match.index, end: match.index + match[0].length });
+  // No token spans a line break: a line met before in this run (copies share most lines) is tokenised once.
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const line = lineStart === 0 && lineEnd === text.length ? text : text.slice(lineStart, lineEnd);
+    const known = lineMemo.sight(line);
+    if (typeof known === 'object') {
+      for (const token of known) tokens.push({ norm: token.norm, start: token.start + lineStart, end: token.end + lineStart });
+    } else {
+      const kept: Token[] | undefined = known ? [] : undefined;
+      WORD.lastIndex = 0;
+      for (let match = WORD.exec(line); match; match = WORD.exec(line)) {
+        const lower = match[0].toLowerCase();
+        // Folding is needed only beyond ASCII (curly apostrophes, accents); most tokens skip it.
+        const norm = NON_ASCII.test(lower) ? lower.replace(/’/g, "'").normalize('NFKD').replace(/\p{M}/gu, '') : lower;
+        const end = match.index + match[0].length;
+        tokens.push({ norm, start: match.index + lineStart, end: end + lineStart });
+        kept?.push({ norm, start: match.index, end });
+      }
+      if (kept) lineMemo.set(line, kept);
+    }
+    lineStart = lineEnd + 1;
   }
   return tokens;
 }
+
+const lineMemo = repeatMemo<Token[]>(50_000);
 
 /** FNV-1a, 32-bit: fast, well-spread hashes of short strings (tokens). */
 export function hashString(text: string): number {

@@ -2,7 +2,7 @@
 import { lexicon, type Lexicon } from './lexicon.js';
 import { fold, isAcronym, nameKey, stripPossessive } from './names.js';
 import type { EntityMention, EntityType } from './entities.js';
-import { turnMemo } from '../turn-memo.js';
+import { turnMemo } from '../../text/turn-memo.js';
 
 /** A word of the text with what the finder needs to know about it. */
 interface Word {

@@ -28,7 +28,9 @@ const grams = (words: string[]): string[] => {
  * words or fewer must match exactly; speakers of short quotes, when both are known, must agree.
  */
 export function quoteGroups(items: QuoteItem[]): number[][] {
-  const keys = items.map((item) => grams(tokenize(item.quote.text).map((t) => t.norm)));
+  // The copies of a story repeat their quotes word for word: each wording is cut into trigrams once.
+  const byText = new Map<string, string[]>();
+  const keys = items.map((item) => byText.get(item.quote.text) ?? byText.set(item.quote.text, grams(tokenize(item.quote.text).map((t) => t.norm))).get(item.quote.text)!);
   const index = new Map<string, number[]>();
   keys.forEach((list, i) => {
     for (const key of list) (index.get(key) ?? index.set(key, []).get(key)!).push(i);

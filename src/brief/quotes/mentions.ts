@@ -1,6 +1,6 @@
 // Speaker mentions around a cue (the noun phrase before or after it) and their resolution to a person's name.
 import type { EntityMention } from '../entities/entities.js';
-import { memoisedInRun } from '../turn-memo.js';
+import { memoisedInRun } from '../../text/turn-memo.js';
 import { quoteLexicon } from './lexicon.js';
 import type { Word } from './words.js';
 

@@ -1,6 +1,6 @@
 // Word and punctuation tokens of a text with offsets, and sentence spans that never cut a quotation.
 import { dataLines } from '../../data-files.js';
-import { turnMemo } from '../turn-memo.js';
+import { turnMemo } from '../../text/turn-memo.js';
 import type { QuotedSpan } from './quote-marks.js';
 
 export interface Word {

@@ -1,6 +1,6 @@
 // The wording of a timeline event: the clause of a sentence that holds its date, without the date and the attribution; and words to compare events by.
 import { dataLines } from '../../data-files.js';
-import { turnMemo } from '../turn-memo.js';
+import { turnMemo } from '../../text/turn-memo.js';
 
 /** An event clause longer than this many words is cut (with "…"). */
 const MAX_WORDS = 26;

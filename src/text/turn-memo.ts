@@ -27,3 +27,28 @@ export function memoisedInRun<R>(compute: (key: string) => R, limit = 20_000): (
     return value;
   };
 }
+
+/**
+ * A run memo for cheap work: a value is only kept from a key's second sighting in the run on, so that texts with
+ * no repeated lines pay a lookup per line and keep nothing.
+ */
+export interface RepeatMemo<V> {
+  /** The value kept for `key`; else whether to keep it (`set`): true from the key's second sighting in the run. */
+  sight(key: string): V | boolean;
+  set(key: string, value: V): void;
+}
+
+export function repeatMemo<V extends object>(limit: number): RepeatMemo<V> {
+  const memo = turnMemo<string, V | null>(limit);
+  return {
+    sight: (key) => {
+      const map = memo();
+      const known = map.get(key);
+      if (known) return known;
+      if (known === null) return true;
+      map.set(key, null);
+      return false;
+    },
+    set: (key, value) => void memo().set(key, value),
+  };
+}
