@@ -1,6 +1,7 @@
 // The story's timeline: dated sentences become events, resolved against their article's (stated or estimated) publish day, merged across outlets by day and wording.
 import { splitSentences, type SentenceSpan } from '../../text/sentences.js';
 import { findTimeExpressions, type TimeExpression } from '../../text/timex.js';
+import { memoisedInRun } from '../../text/turn-memo.js';
 import { dayNumber as dayNumberOf, dayOfIso, isoDay, rangeOfValue, type DayNumber } from './calendar.js';
 import { datesTheReport, explicitDates, looksAhead, relaysReport } from './date-evidence.js';
 import { estimatePublished, evidenceOf, headerDates, type PublishEstimate, type TextEvidence, type TimelineArticle } from './estimate.js';
@@ -392,8 +393,7 @@ function mergeCandidates(
       for (const other of inSentence.get(key) ?? []) {
         if (!other.derived) sentence = sentence.slice(0, other.dateStart - c.sentence.start) + ' '.repeat(other.dateEnd - other.dateStart) + sentence.slice(other.dateEnd - c.sentence.start);
       }
-      // A "sentence" of clock times and labels ("| Updated 9: 01 AM EDT") tells no event.
-      words = wordCount(sentence.replace(JUNK_WORDS, ' ')) >= 3 ? eventWords(sentence) : [];
+      words = comparedWords(sentence);
       sentenceWords.set(key, words);
     }
     c.words = words;
@@ -507,6 +507,12 @@ function mergeCandidates(
   entries.sort((a, b) => a.first - b.first || b.last - a.last || (a.entry.kind === 'report' ? 1 : 0) - (b.entry.kind === 'report' ? 1 : 0) || a.order - b.order);
   return entries.map((e) => e.entry);
 }
+
+/** The words an event sentence (dates blanked) is compared by, once per wording in a run (copies repeat sentences). */
+const comparedWords = memoisedInRun((sentence: string): string[] =>
+  // A "sentence" of clock times and labels ("| Updated 9: 01 AM EDT") tells no event.
+  wordCount(sentence.replace(JUNK_WORDS, ' ')) >= 3 ? eventWords(sentence) : [],
+);
 
 const ANAPHORIC = /^(?:He|She|It|They|This|That|These|Those|The announcement|The move)\b/;
 
