@@ -84,14 +84,17 @@ export function aligned(a: Slot, b: Slot, f: PairFeatures): boolean {
 }
 
 /** Pairs that are each slot's best counterpart in the other article (ties kept): alignment, not mere resemblance. */
-export function mutualBest(pairs: readonly SlotPair[]): SlotPair[] {
-  const best = new Map<string, number>();
-  const keyOf = (article: number, slot: number, other: number) => `${article}:${slot}>${other}`;
+export function mutualBest(pairs: readonly SlotPair[], articleCount: number): SlotPair[] {
+  // Key: (article, slot, other article) as one number; slots per article stay far below 2^20.
+  const keyOf = (article: number, slot: number, other: number) => (article * 1_048_576 + slot) * articleCount + other;
+  const best = new Map<number, number>();
+  const note = (key: number, score: number) => {
+    const current = best.get(key);
+    if (current === undefined || score > current) best.set(key, score);
+  };
   for (const pair of pairs) {
-    for (const [x, y] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
-      const key = keyOf(x.article, x.slot, y.article);
-      best.set(key, Math.max(best.get(key) ?? -Infinity, pair.score));
-    }
+    note(keyOf(pair.a.article, pair.a.slot, pair.b.article), pair.score);
+    note(keyOf(pair.b.article, pair.b.slot, pair.a.article), pair.score);
   }
   return pairs.filter(
     (pair) => pair.score >= best.get(keyOf(pair.a.article, pair.a.slot, pair.b.article))! && pair.score >= best.get(keyOf(pair.b.article, pair.b.slot, pair.a.article))!,
@@ -139,7 +142,7 @@ export function alignedPairs(prepared: readonly PreparedArticle[], accept: typeo
   // A value the other sentence states too is confirmed there, whatever else that sentence says.
   const statedIn = (h: SlotHandle, value: Slot) =>
     prepared[h.article]!.slots.some((other) => other.sentence === slotOf(h).sentence && other.type === value.type && compareSlots(other, value) === 'same');
-  return mutualBest(pairs)
+  return mutualBest(pairs, prepared.length)
     .map((pair) => ({ pair, agreement: compareSlots(slotOf(pair.a), slotOf(pair.b)) }))
     .map(({ pair, agreement }) => ({ agreement, pair: agreement === 'same' ? pair : { ...pair, features: { ...pair.features, both: statedByBoth(stats, pair) } } }))
     .filter(({ pair }) => accept(slotOf(pair.a), slotOf(pair.b), pair.features))

@@ -115,7 +115,7 @@ export function pairFeatures(stats: StoryStats, a: Slot, fa: SlotFrame, b: Slot,
 export const pairScore = (f: PairFeatures): number => f.weightedNear + f.adjacent + 4 * f.overlap + (f.unit ? 1 : 0) + f.extendedNear / 4;
 
 /** Pair evaluations per story at most: the per-slot share of it bounds the work of a 500-article story. */
-const MAX_PAIRS = 150_000;
+const MAX_PAIRS = 100_000;
 /** … but every slot may meet at least this many candidates. */
 const MIN_CANDIDATES = 6;
 
@@ -168,15 +168,15 @@ export function candidatePairs(
     keys.sort((p, q) => p.length - q.length);
     const candidates: number[] = [];
     const taken = new Set<number>();
-    for (const list of keys) {
+    gather: for (const list of keys) {
       for (const h of list) {
         if (handles[h]!.article === x.article || taken.has(h)) continue;
         taken.add(h);
         candidates.push(h);
+        if (candidates.length >= budget) break gather;
       }
-      if (candidates.length >= budget) break;
     }
-    for (const h of candidates.slice(0, budget)) {
+    for (const h of candidates) {
       const id = g < h ? g * total + h : h * total + g;
       if (seen.has(id)) continue;
       seen.add(id);
@@ -196,8 +196,9 @@ export function candidatePairs(
 
 /** Articles that state both values of a pair somewhere (computed only for the pairs that need it). */
 export function statedByBoth(stats: StoryStats, pair: SlotPair): number {
-  const hx = stats.holders(pair.a.article, pair.a.slot);
-  const hy = stats.holders(pair.b.article, pair.b.slot);
+  let hx = stats.holders(pair.a.article, pair.a.slot);
+  let hy = stats.holders(pair.b.article, pair.b.slot);
+  if (hx.size > hy.size) [hx, hy] = [hy, hx];
   let both = 0;
   for (const i of hx) if (hy.has(i)) both++;
   return both;
