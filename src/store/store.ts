@@ -75,10 +75,57 @@ export interface StoryQuery {
   query?: string;
 }
 
+/** Orders of a story listing. */
+export type StoryOrder = 'newest' | 'largest' | 'independent';
+
+/** A page of a filtered story listing (the web UI and the HTTP API). */
+export interface StorySearch {
+  limit: number;
+  order: StoryOrder;
+  /** Opaque position from a previous page's `next`. */
+  cursor?: string;
+  /** Words that must all occur in one article's title or text (the store's full-text index). */
+  text?: string;
+  /** ISO 8601 bounds: stories whose span reaches into [from, to]. */
+  from?: string;
+  to?: string;
+  /** Stories with an article from this outlet, or in this language. */
+  outlet?: string;
+  language?: string;
+  /** Stories with at least this many sources (outlets). */
+  minSources?: number;
+  /** Stories with at least this many independent sources (see StoryListing.independentSources). */
+  minIndependent?: number;
+}
+
+/** A story in a listing: its summary and what its latest brief tells. */
+export interface StoryListing extends StorySummary {
+  /** Independent sources counted by the story's current cached brief; null while none is built. */
+  independentSources: number | null;
+}
+
+export interface StoryPage {
+  stories: StoryListing[];
+  /** The cursor of the next page, or null on the last one. */
+  next: string | null;
+}
+
+/** An outlet with how many stored articles and stories it has. */
+export interface OutletCount {
+  outlet: string;
+  articles: number;
+  stories: number;
+}
+
+/** A cursor that does not come from this store's listings (or from a listing in another order). */
+export class InvalidCursorError extends Error {}
+
 /** What differs between engines, named, so callers branch on a capability and not on an engine. */
 export interface StoreCapabilities {
   /** Several processes may ingest into the store at once. */
   concurrentWriters: boolean;
+  /** `searchStories` takes `text` (a full-text index over article titles and texts). */
+  fullTextSearch: boolean;
   engine: 'sqlite' | 'postgres';
 }
 
@@ -103,6 +150,15 @@ export interface Store {
   insertArticle(article: NewArticle, story: number, bands: number[], titleIsFallback: boolean): Promise<number>;
   listStories(query: StoryQuery): Promise<StorySummary[]>;
   getStory(id: number): Promise<StorySummary | undefined>;
+  /**
+   * A page of stories, filtered and ordered, with keyset cursors (a page costs the same however deep).
+   * Throws InvalidCursorError for a cursor it did not make for this order.
+   * Until a story's brief is built, its outlet count stands in for its independent sources in
+   * `minIndependent` and the `independent` order (an upper bound: copies count once in a brief).
+   */
+  searchStories(search: StorySearch): Promise<StoryPage>;
+  /** Every outlet with its article and story counts, most articles first. */
+  listOutlets(): Promise<OutletCount[]>;
   /** The articles of a story, oldest first (by publish time, then ingestion). */
   storyArticles(id: number): Promise<StoredArticle[]>;
   getArticles(ids: number[]): Promise<StoredArticle[]>;

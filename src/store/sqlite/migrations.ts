@@ -100,4 +100,25 @@ export const MIGRATIONS: string[] = [
     analysis TEXT NOT NULL
   );
   `,
+  // 5: full-text search over article titles and texts (FTS5, external content: the text is not stored twice),
+  //    kept in step by triggers; outlets listed and filtered through an index; and the independent-source
+  //    count of a story's cached brief kept beside it, so listings can filter and sort by it without
+  //    parsing briefs.
+  `
+  CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+  INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+  CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+  END;
+  CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+  END;
+  CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+  END;
+  CREATE INDEX articles_outlet ON articles (outlet, story_id);
+  ALTER TABLE brief_cache ADD COLUMN independent_sources INTEGER;
+  UPDATE brief_cache SET independent_sources = json_extract(brief, '$.story.independentSources');
+  `,
 ];

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { tempDir } from '../../../test/helpers.js';
 import type { NewArticle } from '../store.js';
-import { openStore } from '../store.js';
+import { InvalidCursorError, openStore } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
-import { SqliteStore } from './sqlite-store.js';
+import { ftsExpression, SqliteStore } from './sqlite-store.js';
 
 let counter = 0;
 function newArticle(fields: Partial<NewArticle> = {}): NewArticle {
@@ -276,6 +276,69 @@ test('migration from a version-2 store file: stories and articles kept, versions
   const db = new Database(file, { readonly: true });
   assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
   db.close();
+  const found = await store.searchStories({ limit: 5, order: 'newest', text: 'old TEXT' });
+  assert.deepEqual(found.stories.map((s) => s.id), [7], 'articles stored before the full-text index are indexed by the migration');
+});
+
+test('searchStories: full text over titles and texts, filters, orders, and keyset cursors', async (t) => {
+  const { store } = openTemp(t);
+  const day = (d: number): string => `2021-01-${String(d).padStart(2, '0')}T12:00:00.000Z`;
+  const ids: number[] = [];
+  for (let i = 1; i <= 5; i++) {
+    const story = await newStory(store);
+    ids.push(story);
+    for (let k = 0; k < i; k++) {
+      await store.insertArticle(
+        newArticle({ outlet: k % 2 ? 'Herald' : `Outlet ${i}`, published: day(i + k), language: i === 5 ? 'ko' : 'en', text: `Congress report ${i} Pyongyang${i === 3 ? ' vaccine Gavi' : ''}` }),
+        story,
+        [],
+        false,
+      );
+    }
+  }
+  assert.equal(store.capabilities.fullTextSearch, true);
+  const all = await store.searchStories({ limit: 10, order: 'largest' });
+  assert.deepEqual(all.stories.map((s) => s.id), [...ids].reverse());
+  assert.equal(all.next, null);
+  assert.equal(all.stories[0]!.independentSources, null, 'no brief built yet');
+
+  assert.deepEqual((await store.searchStories({ limit: 10, order: 'newest', text: 'gavi VACCINE' })).stories.map((s) => s.id), [ids[2]]);
+  assert.deepEqual((await store.searchStories({ limit: 10, order: 'newest', text: 'title 1' })).stories.length, 1, 'titles are indexed too');
+  assert.deepEqual((await store.searchStories({ limit: 10, order: 'newest', text: 'nowhere' })).stories, []);
+  assert.deepEqual((await store.searchStories({ limit: 10, order: 'largest', outlet: 'Herald' })).stories.map((s) => s.id), [ids[4], ids[3], ids[2], ids[1]]);
+  assert.deepEqual((await store.searchStories({ limit: 10, order: 'largest', language: 'ko' })).stories.map((s) => s.id), [ids[4]]);
+  assert.deepEqual((await store.searchStories({ limit: 10, order: 'largest', minSources: 2 })).stories.map((s) => s.id), [ids[4], ids[3], ids[2], ids[1]]);
+  assert.deepEqual((await store.searchStories({ limit: 10, order: 'largest', from: day(7), to: day(8) })).stories.map((s) => s.id), [ids[4], ids[3]]);
+
+  // Pages of two follow each other without gaps or repeats, in every order.
+  for (const order of ['newest', 'largest', 'independent'] as const) {
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 5; pages++) {
+      const page = await store.searchStories({ limit: 2, order, cursor });
+      seen.push(...page.stories.map((s) => s.id));
+      if (!page.next) break;
+      cursor = page.next;
+    }
+    assert.deepEqual([...seen].sort(), [...ids].sort(), order);
+    assert.equal(new Set(seen).size, ids.length);
+  }
+  const first = await store.searchStories({ limit: 2, order: 'newest' });
+  await assert.rejects(store.searchStories({ limit: 2, order: 'largest', cursor: first.next! }), InvalidCursorError);
+  await assert.rejects(store.searchStories({ limit: 2, order: 'newest', cursor: 'not-a-cursor' }), InvalidCursorError);
+
+  // The independent-source count of a cached brief is listed, filtered and sorted by.
+  await store.putCachedBrief(ids[0]!, 'f', JSON.stringify({ story: { independentSources: 9 } }), (await store.storyVersion(ids[0]!))!);
+  const independent = await store.searchStories({ limit: 10, order: 'independent', minIndependent: 2 });
+  assert.deepEqual(independent.stories.map((s) => [s.id, s.independentSources]), [[ids[0], 9], [ids[4], null], [ids[3], null], [ids[2], null], [ids[1], null]]);
+  assert.deepEqual((await store.searchStories({ limit: 10, order: 'independent', minIndependent: 3 })).stories.map((s) => s.id), [ids[0]]);
+
+  assert.deepEqual((await store.listOutlets())[0], { outlet: 'Herald', articles: 6, stories: 4 });
+});
+
+test('ftsExpression: words quoted, FTS5 syntax left inert', () => {
+  assert.equal(ftsExpression('Kim "Jong" OR NEAR(x*'), '"Kim" "Jong" "OR" "NEAR" "x"');
+  assert.equal(ftsExpression(' -- ** '), undefined);
 });
 
 test('article analyses: stored per article and version, a newer version replaces an older one', async (t) => {

@@ -1,6 +1,20 @@
 // The SQLite store (better-sqlite3, WAL): articles, stories and the clustering index in one file.
 import Database from 'better-sqlite3';
-import type { NewArticle, Store, StoredArticle, StoryCentroid, StoryIndex, StoryQuery, StorySummary } from '../store.js';
+import {
+  InvalidCursorError,
+  type NewArticle,
+  type OutletCount,
+  type Store,
+  type StoredArticle,
+  type StoryCentroid,
+  type StoryIndex,
+  type StoryListing,
+  type StoryOrder,
+  type StoryPage,
+  type StoryQuery,
+  type StorySearch,
+  type StorySummary,
+} from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 
 /** MinHash signatures are stored as the bytes of their Uint32Array. */
@@ -49,6 +63,48 @@ const toSummary = (row: Row): StorySummary => ({
   firstSeen: (row.first_seen as string | null) ?? null,
   lastSeen: (row.last_seen as string | null) ?? null,
 });
+
+/**
+ * The sort key of each listing order, as SQL expressions over `s` (stories) and `c` (the current cached
+ * brief), never NULL, ending with the story id so every key is unique and a keyset cursor is exact.
+ */
+const ORDER_KEYS: Record<StoryOrder, { sql: string[]; types: ('number' | 'string')[] }> = {
+  newest: { sql: ["coalesce(s.last_seen, '')", 's.id'], types: ['string', 'number'] },
+  largest: { sql: ['s.article_count', "coalesce(s.last_seen, '')", 's.id'], types: ['number', 'string', 'number'] },
+  independent: { sql: ['coalesce(c.independent_sources, s.source_count)', 's.article_count', 's.id'], types: ['number', 'number', 'number'] },
+};
+
+/** A listing cursor: the order and the sort key of the page's last story, as base64url JSON. */
+function encodeCursor(order: StoryOrder, key: unknown[]): string {
+  return Buffer.from(JSON.stringify([order, ...key])).toString('base64url');
+}
+
+function decodeCursor(order: StoryOrder, cursor: string): unknown[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError('expecting a cursor from a previous page, instead found one that does not decode');
+  }
+  const { types } = ORDER_KEYS[order];
+  if (!Array.isArray(parsed) || parsed.length !== types.length + 1 || parsed[0] !== order) {
+    throw new InvalidCursorError(`expecting a cursor of a listing in "${order}" order, instead found another`);
+  }
+  const key = parsed.slice(1);
+  if (!key.every((value, i) => typeof value === types[i] && (typeof value !== 'number' || Number.isFinite(value)))) {
+    throw new InvalidCursorError('expecting a cursor from a previous page, instead found a malformed one');
+  }
+  return key;
+}
+
+/**
+ * An FTS5 MATCH expression from user text: its words, each quoted (so no FTS5 syntax gets through),
+ * all required. Undefined when the text has no word.
+ */
+export function ftsExpression(text: string): string | undefined {
+  const words = (text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 32);
+  return words.length ? words.map((w) => `"${w}"`).join(' ') : undefined;
+}
 
 /** Bring the schema to the newest version, each migration in its own transaction. */
 export function migrate(db: Database.Database): number {
@@ -167,7 +223,7 @@ class SqliteStoryIndex implements StoryIndex {
 }
 
 export class SqliteStore implements Store {
-  readonly capabilities = { concurrentWriters: false, engine: 'sqlite' as const };
+  readonly capabilities = { concurrentWriters: false, fullTextSearch: true, engine: 'sqlite' as const };
   readonly storyIndex: SqliteStoryIndex;
   private depth = 0;
   private readonly statements;
@@ -196,8 +252,12 @@ export class SqliteStore implements Store {
       storyVersion: db.prepare('SELECT version FROM stories WHERE id = ?').pluck(),
       cachedBrief: db.prepare(`SELECT c.brief FROM brief_cache c JOIN stories s ON s.id = c.story_id
         WHERE c.story_id = ? AND c.format = ? AND c.story_version = s.version`).pluck(),
-      putBrief: db.prepare(`INSERT INTO brief_cache (story_id, story_version, format, brief, built_at) VALUES (@story, @version, @format, @brief, @now)
-        ON CONFLICT (story_id) DO UPDATE SET story_version = @version, format = @format, brief = @brief, built_at = @now`),
+      putBrief: db.prepare(`INSERT INTO brief_cache (story_id, story_version, format, brief, built_at, independent_sources)
+        VALUES (@story, @version, @format, @brief, @now, json_extract(@brief, '$.story.independentSources'))
+        ON CONFLICT (story_id) DO UPDATE SET story_version = @version, format = @format, brief = @brief, built_at = @now,
+        independent_sources = json_extract(@brief, '$.story.independentSources')`),
+      outlets: db.prepare(`SELECT outlet, COUNT(*) AS articles, COUNT(DISTINCT story_id) AS stories FROM articles
+        WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, outlet`),
       putAnalysis: db.prepare(`INSERT INTO article_analysis (article_id, version, analysis) VALUES (@article, @version, @json)
         ON CONFLICT (article_id) DO UPDATE SET version = @version, analysis = @json`),
     };
@@ -295,6 +355,58 @@ export class SqliteStore implements Store {
       ORDER BY s.article_count DESC, s.last_seen DESC, s.id DESC LIMIT ?`;
     const rows = this.db.prepare(sql).all(...words.flatMap((w) => [w, w]), query.limit) as Row[];
     return rows.map(toSummary);
+  }
+
+  async searchStories(search: StorySearch): Promise<StoryPage> {
+    const where = ['s.article_count > 0'];
+    const params: unknown[] = [];
+    if (search.from !== undefined) {
+      where.push('s.last_seen >= ?');
+      params.push(search.from);
+    }
+    if (search.to !== undefined) {
+      where.push('s.first_seen <= ?');
+      params.push(search.to);
+    }
+    if (search.outlet !== undefined) {
+      where.push('s.id IN (SELECT story_id FROM articles WHERE outlet = ?)');
+      params.push(search.outlet);
+    }
+    if (search.language !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.language = ?)');
+      params.push(search.language);
+    }
+    if (search.minSources !== undefined) {
+      where.push('s.source_count >= ?');
+      params.push(search.minSources);
+    }
+    if (search.minIndependent !== undefined) {
+      where.push('coalesce(c.independent_sources, s.source_count) >= ?');
+      params.push(search.minIndependent);
+    }
+    const match = search.text === undefined ? undefined : ftsExpression(search.text);
+    if (match !== undefined) {
+      where.push('s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?)');
+      params.push(match);
+    }
+    const keys = ORDER_KEYS[search.order].sql;
+    if (search.cursor !== undefined) {
+      const after = decodeCursor(search.order, search.cursor);
+      where.push(`(${keys.join(', ')}) < (${keys.map(() => '?').join(', ')})`);
+      params.push(...after);
+    }
+    const sql = `SELECT s.*, c.independent_sources AS independent, ${keys.map((k, i) => `${k} AS key${i}`).join(', ')}
+      FROM stories s LEFT JOIN brief_cache c ON c.story_id = s.id AND c.story_version = s.version
+      WHERE ${where.join(' AND ')} ORDER BY ${keys.map((k) => `${k} DESC`).join(', ')} LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...params, search.limit + 1) as Row[];
+    const page = rows.slice(0, search.limit);
+    const last = page[page.length - 1];
+    const stories: StoryListing[] = page.map((row) => ({ ...toSummary(row), independentSources: (row.independent as number | null) ?? null }));
+    return { stories, next: rows.length > search.limit && last ? encodeCursor(search.order, keys.map((_, i) => last[`key${i}`])) : null };
+  }
+
+  async listOutlets(): Promise<OutletCount[]> {
+    return (this.statements.outlets.all() as Row[]).map((row) => ({ outlet: row.outlet as string, articles: row.articles as number, stories: row.stories as number }));
   }
 
   async getStory(id: number): Promise<StorySummary | undefined> {
