@@ -1,6 +1,6 @@
 // npm run bench -- brief: time buildBrief on stories of 50 and 500 articles, the cached path, and plain baselines in the same run.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ANALYSIS_VERSION, parseAnalysis, type ArticleAnalysis } from '../src/brief/analysis.js';
 import { buildBrief } from '../src/brief/brief.js';
@@ -87,9 +87,11 @@ function plainBrief(articles: StoredArticle[]): number {
 
 interface SizeResult {
   shape: StoryShape;
-  /** Milliseconds of every timed run, by measurement. */
+  /** Milliseconds of every timed run, by measurement: wall clock, and CPU time of this process (all its threads). */
   runs: Record<Measurement, number[]>;
+  cpuRuns: Record<Measurement, number[]>;
   medians: Record<Measurement, number>;
+  cpuMedians: Record<Measurement, number>;
   briefBytes: number;
   notes: string[];
 }
@@ -106,12 +108,25 @@ const LABELS: Record<Measurement, string> = {
   hit: 'cache hit (getCachedBrief + JSON.parse)',
 };
 
-async function timed(work: () => unknown): Promise<number> {
+/** Measurements whose CPU time the table shows too: on shared cores, wall-clock time also counts the neighbours' work. */
+const CPU_SHOWN: readonly Measurement[] = ['build', 'miss', 'rebuild'];
+
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+async function timed(work: () => unknown): Promise<Timing> {
   gc();
+  const cpuStarted = process.cpuUsage();
   const started = now();
   await work();
-  return now() - started;
+  const wall = now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
 }
+
+const loadAverage = (): string => loadavg().map((l) => l.toFixed(2)).join(' / ');
 
 async function benchSize(seeds: readonly Seed[], outlets: string[], size: number, options: BriefBenchOptions, outDir: string, log: (m: string) => void): Promise<SizeResult | undefined> {
   const picked = pickEvent(seeds);
@@ -137,17 +152,24 @@ async function benchSize(seeds: readonly Seed[], outlets: string[], size: number
     let built: unknown;
     let json = '';
     const runs = Object.fromEntries(MEASUREMENTS.map((m) => [m, [] as number[]])) as Record<Measurement, number[]>;
+    const cpuRuns = Object.fromEntries(MEASUREMENTS.map((m) => [m, [] as number[]])) as Record<Measurement, number[]>;
+    const record = (m: Measurement, timing: Timing): void => {
+      runs[m].push(timing.wall);
+      cpuRuns[m].push(timing.cpu);
+    };
     for (let rep = 0; rep < options.reps; rep++) {
       // Interleaved, so a noisy neighbour slows every measurement of a rep alike.
       // A cache miss is what `newsfuse brief` pays on a changed story: read, build, serialise and
       // store. Its parts are timed one by one and added up, so buildBrief runs once per rep.
       let read: StoredArticle[] = [];
-      runs.read.push(await timed(async () => void (read = await store.storyArticles(id))));
-      runs.plain.push(await timed(() => plainBrief(articles)));
-      runs.build.push(await timed(() => void (built = buildBrief(summary, read))));
-      runs.store.push(await timed(() => store.putCachedBrief(id, FORMAT, (json = JSON.stringify(built)), version)));
+      record('read', await timed(async () => void (read = await store.storyArticles(id))));
+      record('plain', await timed(() => plainBrief(articles)));
+      record('build', await timed(() => void (built = buildBrief(summary, read))));
+      record('store', await timed(() => store.putCachedBrief(id, FORMAT, (json = JSON.stringify(built)), version)));
       runs.miss.push(runs.read.at(-1)! + runs.build.at(-1)! + runs.store.at(-1)!);
-      runs.rebuild.push(
+      cpuRuns.miss.push(cpuRuns.read.at(-1)! + cpuRuns.build.at(-1)! + cpuRuns.store.at(-1)!);
+      record(
+        'rebuild',
         await timed(async () => {
           const rows = await store.storyArticles(id);
           const analyses = new Map<number, ArticleAnalysis>();
@@ -156,17 +178,19 @@ async function benchSize(seeds: readonly Seed[], outlets: string[], size: number
           buildBrief(summary, rows, { analyses });
         }),
       );
-      runs.hit.push(
+      record(
+        'hit',
         await timed(async () => {
           const cached = await store.getCachedBrief(id, FORMAT);
           if (cached === undefined) throw new Error('bench brief: expecting a cached brief, instead found none');
           JSON.parse(cached);
         }),
       );
-      log(`N=${size} rep ${rep + 1}/${options.reps}: buildBrief ${fixed(runs.build.at(-1)!, 1)} ms, rebuild ${fixed(runs.rebuild.at(-1)!, 1)} ms, plain ${fixed(runs.plain.at(-1)!, 1)} ms, hit ${fixed(runs.hit.at(-1)!, 2)} ms`);
+      log(`N=${size} rep ${rep + 1}/${options.reps}: buildBrief ${fixed(runs.build.at(-1)!, 1)} ms (CPU ${fixed(cpuRuns.build.at(-1)!, 1)} ms), rebuild ${fixed(runs.rebuild.at(-1)!, 1)} ms, plain ${fixed(runs.plain.at(-1)!, 1)} ms, hit ${fixed(runs.hit.at(-1)!, 2)} ms`);
     }
     const medians = Object.fromEntries(MEASUREMENTS.map((m) => [m, median(runs[m])])) as Record<Measurement, number>;
-    return { shape, runs, medians, briefBytes: Buffer.byteLength(json), notes: (built as { notes?: string[] }).notes ?? [] };
+    const cpuMedians = Object.fromEntries(MEASUREMENTS.map((m) => [m, median(cpuRuns[m])])) as Record<Measurement, number>;
+    return { shape, runs, cpuRuns, medians, cpuMedians, briefBytes: Buffer.byteLength(json), notes: (built as { notes?: string[] }).notes ?? [] };
   } finally {
     await store.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
@@ -177,6 +201,7 @@ async function benchSize(seeds: readonly Seed[], outlets: string[], size: number
 export async function runBriefBench(seeds: readonly Seed[], options: BriefBenchOptions, outDir: string): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const started = now();
+  const loadBefore = loadAverage();
   const log = (message: string): void => console.error(`[${((now() - started) / 1000).toFixed(0).padStart(4)} s] brief: ${message}`);
   const outlets = [...new Set(seeds.map((s) => s.outlet).filter((o): o is string => o !== undefined))];
   const results: SizeResult[] = [];
@@ -189,14 +214,17 @@ export async function runBriefBench(seeds: readonly Seed[], options: BriefBenchO
     results.push(result);
   }
   const date = new Date().toISOString();
-  const environment = { date, node: process.version, cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? 'unknown', options, totalSeconds: (now() - started) / 1000 };
+  const load = { before: loadBefore, after: loadAverage() };
+  const environment = { date, node: process.version, cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? 'unknown', options, totalSeconds: (now() - started) / 1000, load };
 
   console.log(`\nnewsfuse brief bench — ${date.slice(0, 10)}, node ${environment.node}, ${environment.cpus} CPUs (${environment.cpuModel}), ${fixed(environment.totalSeconds, 0)} s in all`);
   const s0 = results[0]!.shape;
   console.log(`story: ECB+ event ${s0.event} (${s0.originals} reports, ${thousands(s0.meanChars)} characters on average over the story), copies by ${outlets.length ? 'UCI outlet names' : 'numbered outlets'}; medians of ${options.reps} runs after a warm-up\n`);
+  console.log(`load average (1 / 5 / 15 min): ${load.before} before, ${load.after} after\n`);
   if (options.reps < 5) console.log(`note: --reps ${options.reps}: fewer than 5 runs each, so these are not medians to publish\n`);
   const rows = [['ms (median)', ...results.map((r) => `N=${r.shape.articles}`)]];
   for (const m of MEASUREMENTS) rows.push([LABELS[m], ...results.map((r) => fixed(r.medians[m], m === 'hit' ? 2 : 1))]);
+  for (const m of CPU_SHOWN) rows.push([`${LABELS[m]}, CPU time`, ...results.map((r) => fixed(r.cpuMedians[m], 1))]);
   rows.push(['buildBrief / plain brief', ...results.map((r) => fixed(r.medians.build / r.medians.plain, 2))]);
   rows.push(['buildBrief / read', ...results.map((r) => fixed(r.medians.build / r.medians.read, 1))]);
   rows.push(['cache miss / cache hit', ...results.map((r) => thousands(r.medians.miss / r.medians.hit))]);

@@ -35,6 +35,8 @@ export interface AlignmentText {
   grams: Int32Array;
   /** The positions of each seed n-gram key, at most 8 a key, in text order (see `GramIndex`). */
   index: GramIndex;
+  /** 1 where the n-gram at that position occurs nowhere else in the text. */
+  single: Uint8Array;
 }
 
 /**
@@ -62,6 +64,7 @@ export function prepareAlignment(tokens: readonly Token[], seed = 6): AlignmentT
   const index: GramIndex = { mask: size - 1, keys: new Int32Array(size).fill(-1), head: new Int32Array(size), next: new Int32Array(count).fill(-1) };
   const tail = new Int32Array(size);
   const held = new Uint8Array(size);
+  const slots = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     let h1 = 0x811c9dc5;
     let h2 = 0x01000193;
@@ -74,6 +77,7 @@ export function prepareAlignment(tokens: readonly Token[], seed = 6): AlignmentT
     grams[i] = key;
     let slot = key & index.mask;
     while (index.keys[slot] !== -1 && index.keys[slot] !== key) slot = (slot + 1) & index.mask;
+    slots[i] = slot;
     if (index.keys[slot] === -1) {
       index.keys[slot] = key;
       index.head[slot] = i;
@@ -85,7 +89,9 @@ export function prepareAlignment(tokens: readonly Token[], seed = 6): AlignmentT
       held[slot]!++;
     }
   }
-  return { tokens, hashes, seed, grams, index };
+  const single = new Uint8Array(count);
+  for (let i = 0; i < count; i++) single[i] = held[slots[i]!] === 1 ? 1 : 0;
+  return { tokens, hashes, seed, grams, index, single };
 }
 
 /** The first position of `key` in the index, or -1. */
@@ -123,7 +129,12 @@ export function alignPrepared(pa: AlignmentText, pb: AlignmentText, options: Ali
   // already is skipped. Seeds are visited in increasing i, so a run on a diagonal always starts after the previous one ends.
   const coveredUntil = new Int32Array(a.length + b.length + 1).fill(-1);
   const next = pb.index.next;
+  // The run reaching furthest so far, and its diagonal: inside it, an n-gram that occurs once in B can only hit
+  // that run again (a seed the diagonal check skips), so it is not looked up. Near-copies are one long run.
+  let runEnd = -1;
+  let runShift = 0;
   for (let i = 0; i < pa.grams.length; i++) {
+    if (i + seed <= runEnd && pb.single[i + runShift] === 1) continue;
     for (let j = firstPosition(pb.index, pa.grams[i]!); j !== -1; j = next[j]!) {
       const diagonal = j - i + a.length;
       if (coveredUntil[diagonal]! > i) continue;
@@ -134,6 +145,10 @@ export function alignPrepared(pa: AlignmentText, pb: AlignmentText, options: Ali
         b1++;
       }
       coveredUntil[diagonal] = a1;
+      if (a1 > runEnd) {
+        runEnd = a1;
+        runShift = j - i;
+      }
       if (a1 - i >= seed) runs.push({ a0: i, a1, b0: j, b1 });
     }
   }
