@@ -76,7 +76,7 @@ describe('ingest the seeds, then stories and brief', () => {
       summary: { text: string; ref: number }[];
       passages: { carriers: { ref: number; start: number; end: number }[]; words: number; text: string }[];
     };
-    assert.deepEqual(Object.keys(brief).sort(), ['agencies', 'entities', 'notes', 'passages', 'quotes', 'sources', 'story', 'summary', 'timeline', 'version']);
+    assert.deepEqual(Object.keys(brief).sort(), ['agencies', 'claims', 'conflicts', 'entities', 'notes', 'passages', 'quotes', 'singleSourceClaims', 'sources', 'story', 'summary', 'timeline', 'version']);
     assert.equal(brief.sources.length, brief.story.articleCount);
     assert.ok(brief.summary.length > 0);
     const shared = brief.passages.find((p) => p.text.startsWith(SHARED));

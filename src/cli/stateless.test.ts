@@ -94,7 +94,9 @@ test('summarize --input: {"id","summary"} per group, within the word budget', as
     assert.ok((line.summary as string).length > 0);
     assert.ok((line.summary as string).split(/\s+/).length <= 45, `summary too long: ${line.summary}`);
   }
-  assert.match(lines[0]!.summary as string, /flood|rain|valley/i);
+  // Extractive: every sentence of g1's summary is a sentence of its flood articles.
+  for (const sentence of (lines[0]!.summary as string).split(/(?<=\.)\s+/)) assert.ok(FLOODS.includes(sentence) || FLOODS_EDIT.includes(sentence), sentence);
+  assert.match(lines[0]!.summary as string, /flood|rain|valley|water/i);
   assert.match(lines[1]!.summary as string, /budget|council/i);
 });
 
