@@ -36,6 +36,12 @@ const int = (name: string) => (value: string) => {
   }
 };
 
+const port = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`expecting a port from 0 to 65535, instead found "${value}"`);
+  return n;
+};
+
 const ratio = (value: string): number => {
   const n = Number(value);
   if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError(`expecting a number from 0 to 1, instead found "${value}"`);
@@ -91,6 +97,14 @@ export function buildProgram(holder: { code: number }): Command {
         return (await import('./brief.js')).briefCommand(story, { ...options, format: options.format ?? 'md' });
       }),
     );
+
+  program
+    .command('serve')
+    .description('the HTTP API (/api) and web UI over the store; writes need NEWSFUSE_TOKEN when it is set, and it must be set to listen beyond loopback')
+    .addOption(db())
+    .option('--port <N>', 'TCP port (0: any free one)', port, 8080)
+    .option('--host <HOST>', 'address to listen on', '127.0.0.1')
+    .action(run(holder, async (options: { db: string; port: number; host: string }) => (await import('./serve.js')).serveCommand(options)));
 
   program
     .command('extract')
