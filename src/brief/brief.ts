@@ -25,10 +25,9 @@ import {
   type SingleSourceClaims,
   type SourceSpan,
 } from './model.js';
-import { groupClaims, type ClaimsResult } from './claims/claims.js';
-import { prepareClaim, SAME_CLAIM_THRESHOLD, scorePrepared } from './claims/same-claim.js';
+import { groupClaims, SAME_CLAIM_SCORER, type ClaimsResult } from './claims/claims.js';
 import { findConflicts } from './conflicts/conflicts.js';
-import { originGroups } from './origins/origins.js';
+import { groupIdsOf, originGroups } from './origins/origins.js';
 import { quoteGroups } from './quotes/carriers.js';
 import type { Quote } from './quotes/quotes.js';
 import { summaryContext } from './summary/context.js';
@@ -197,15 +196,13 @@ export function buildBriefOf(story: BriefStory, given: BriefArticle[], options: 
       members: g.members.map((m) => ({ ...m, article: articles[m.ref - 1]!.key })),
     })),
   );
-  const groupOf = new Map<number, number>();
-  for (const g of groups) for (const m of g.members) groupOf.set(m.ref, g.id);
-  sources.forEach((s) => groupOf.has(s.ref) || groupOf.set(s.ref, groups.length + s.ref));
+  const groupOf = groupIdsOf(groups, sources.map((s) => s.ref));
   const independentSources = new Set(groupOf.values()).size;
 
   const claimResult = section('claims', notes, null as ClaimsResult | null, () =>
     groupClaims(
       articles.map((a, i) => ({ ref: i + 1, text: a.text, group: groupOf.get(i + 1)! })),
-      { prepare: prepareClaim, score: scorePrepared, threshold: SAME_CLAIM_THRESHOLD },
+      SAME_CLAIM_SCORER,
     ),
   );
   const summary = section('summary', notes, [], () =>

@@ -91,8 +91,9 @@ export function renderMarkdown(brief: Brief, options: RenderOptions = {}): strin
     out.push('## Only one source says', '');
     for (const s of brief.singleSourceClaims.slice(0, limit)) {
       out.push(`- [${s.ref}] ${strong(esc(s.outlet))}`);
-      for (const c of s.claims.slice(0, Math.max(3, Math.floor(limit / 3)))) out.push(`  - ${esc(clip(c.text, 240))}`);
-      const rest = s.claims.length - Math.min(s.claims.length, Math.max(3, Math.floor(limit / 3))) + s.more;
+      const shown = s.claims.slice(0, Math.max(3, Math.floor(limit / 3)));
+      for (const c of shown) out.push(`  - ${esc(clip(c.text, 240))}`);
+      const rest = s.claims.length - shown.length + s.more;
       if (rest > 0) out.push(`  - … and ${rest} more`);
     }
     more(Math.min(limit, brief.singleSourceClaims.length), brief.singleSourceClaims.length, 'sources');

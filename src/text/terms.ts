@@ -5,7 +5,8 @@ import { tokenize } from './tokens.js';
 
 let stopwords: Set<string> | undefined;
 
-const stop = (): Set<string> => (stopwords ??= new Set(dataLines('stopwords-en.txt').flatMap((line) => line.split(/\s+/))));
+/** The English stop words of `data/stopwords-en.txt`, loaded once. */
+export const stopWords = (): Set<string> => (stopwords ??= new Set(dataLines('stopwords-en.txt').flatMap((line) => line.split(/\s+/))));
 
 /** Title words count this many times more than body words: a headline names the story. */
 const TITLE_WEIGHT = 3;
@@ -20,7 +21,7 @@ export function termCounts(title: string | undefined, text: string): Map<string,
     for (const token of tokenize(source)) {
       if (seen++ >= limit) break;
       const term = token.norm;
-      if (term.length < 2 || stop().has(term) || (/^\d+$/.test(term) && term.length < 4)) continue;
+      if (term.length < 2 || stopWords().has(term) || (/^\d+$/.test(term) && term.length < 4)) continue;
       counts.set(term, (counts.get(term) ?? 0) + weight);
     }
   };

@@ -1,7 +1,8 @@
 // Claims of a story: statements of different outlets that say the same thing, grouped, with the origin groups that make them.
-import { dataLines } from '../../data-files.js';
+import { stopWords } from '../../text/terms.js';
 import { tokenize } from '../../text/tokens.js';
-import { findLists, sameList, type ListItems } from './lists.js';
+import { findLists, foldPlural, sameList, type ListItems } from './lists.js';
+import { prepareClaim, SAME_CLAIM_THRESHOLD, scorePrepared, type PreparedClaim } from './same-claim.js';
 import { claimUnits } from './units.js';
 
 /** One article as claim grouping reads it. */
@@ -36,6 +37,9 @@ export interface ClaimScorer<P> {
   threshold: number;
 }
 
+/** The story's claim scorer: the same-claim model (the `same-claim` tool's code) at its one threshold. */
+export const SAME_CLAIM_SCORER: ClaimScorer<PreparedClaim> = { prepare: prepareClaim, score: scorePrepared, threshold: SAME_CLAIM_THRESHOLD };
+
 export interface ClaimsResult {
   /** Claims carried by at least two sources, most independent sources first. */
   claims: ClaimGroup[];
@@ -58,16 +62,14 @@ const MIN_SHARED_TERMS = 2;
  */
 const MIN_CONTAINMENT = 0.4;
 
-let stopwords: Set<string> | undefined;
-const stop = (): Set<string> => (stopwords ??= new Set(dataLines('stopwords-en.txt').flatMap((line) => line.split(/\s+/))));
 
 /** Content terms of a statement for the candidate index: lower case, no stop words, a plural `s` folded. */
 export function indexTerms(text: string): Set<string> {
   const terms = new Set<string>();
   for (const token of tokenize(text)) {
     const norm = token.norm;
-    if (norm.length < 2 || stop().has(norm) || !/\p{L}/u.test(norm)) continue;
-    terms.add(norm.length > 3 && norm.endsWith('s') && !norm.endsWith('ss') ? norm.slice(0, -1) : norm);
+    if (norm.length < 2 || stopWords().has(norm) || !/\p{L}/u.test(norm)) continue;
+    terms.add(foldPlural(norm));
   }
   return terms;
 }

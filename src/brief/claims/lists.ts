@@ -1,5 +1,5 @@
 // Coordinated lists in a statement ("border closures, natural disasters and sanctions"): two statements listing the same things make one claim.
-import { dataLines } from '../../data-files.js';
+import { stopWords } from '../../text/terms.js';
 
 /** The items of one list, each as its content words (lower case, plural folded, hyphenated words split). */
 export type ListItems = string[][];
@@ -9,13 +9,12 @@ const ITEM_WORDS = 4;
 /** Lists shorter than this say too little to tie two statements together. */
 const MIN_ITEMS = 3;
 
-let stopwords: Set<string> | undefined;
-const stop = (): Set<string> => (stopwords ??= new Set(dataLines('stopwords-en.txt').flatMap((line) => line.split(/\s+/))));
 
-const fold = (word: string): string => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+/** A plural `s` folded (`floods` -> `flood`, not `press`): the one rule claim terms and list items share. */
+export const foldPlural = (word: string): string => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
 
 function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 && !stop().has(w)).map(fold);
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 && !stopWords().has(w)).map(foldPlural);
 }
 
 /**

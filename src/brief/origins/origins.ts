@@ -143,6 +143,14 @@ export function originGroups(articles: OriginArticle[]): Origin[] {
     }));
 }
 
+/** Origin group id by ref; a ref in no group (grouping failed or left it out) counts as a source of its own. */
+export function groupIdsOf(groups: readonly { id: number; members: readonly { ref: number }[] }[], refs: readonly number[]): Map<number, number> {
+  const ids = new Map<number, number>();
+  for (const g of groups) for (const m of g.members) ids.set(m.ref, g.id);
+  for (const ref of refs) if (!ids.has(ref)) ids.set(ref, groups.length + ref);
+  return ids;
+}
+
 /** The agencies named by more than half of the members that credit anyone, in order of first mention. */
 function creditedAgencies(credits: string[][]): string[] {
   const crediting = credits.filter((c) => c.length > 0);

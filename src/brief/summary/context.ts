@@ -1,7 +1,6 @@
 // What the summary learns from the story's origin groups and claims, and a summary of plain documents that works them out first.
-import { groupClaims, type ClaimsResult } from '../claims/claims.js';
-import { prepareClaim, SAME_CLAIM_THRESHOLD, scorePrepared } from '../claims/same-claim.js';
-import { originGroups } from '../origins/origins.js';
+import { groupClaims, SAME_CLAIM_SCORER, type ClaimsResult } from '../claims/claims.js';
+import { groupIdsOf, originGroups, type Origin } from '../origins/origins.js';
 import { summarize, type SummaryContext, type SummaryDocument, type SummarySentence } from './summary.js';
 
 /** The context of a story whose documents are identified by their ref (as a string). */
@@ -22,17 +21,18 @@ export function summaryContext(groupOf: Map<number, number>, claims: ClaimsResul
  */
 export function summarizeStory(documents: SummaryDocument[], words: number): SummarySentence[] {
   const refs = documents.map((d, i) => ({ ref: i + 1, text: d.text }));
-  const groupOf = new Map<number, number>();
+  let groups: Origin[] = [];
   try {
-    for (const group of originGroups(refs.map((r) => ({ ...r, outlet: '', credits: [] })))) for (const m of group.members) groupOf.set(m.ref, group.id);
+    groups = originGroups(refs.map((r) => ({ ...r, outlet: '', credits: [] })));
   } catch {
-    refs.forEach((r) => groupOf.set(r.ref, r.ref));
+    groups = [];
   }
+  const groupOf = groupIdsOf(groups, refs.map((r) => r.ref));
   let claims: ClaimsResult | null = null;
   try {
     claims = groupClaims(
       refs.map((r) => ({ ...r, group: groupOf.get(r.ref)! })),
-      { prepare: prepareClaim, score: scorePrepared, threshold: SAME_CLAIM_THRESHOLD },
+      SAME_CLAIM_SCORER,
     );
   } catch {
     claims = null;
