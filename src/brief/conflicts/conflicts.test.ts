@@ -2,6 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findConflicts, type ConflictArticle, type FoundConflict } from './conflicts.js';
+import { candidateBudget, candidatePairs } from './pairing.js';
+import { prepareArticle } from './prepared.js';
+import { storyStats } from './story-stats.js';
 
 const story = (...texts: string[]): ConflictArticle[] => texts.map((text, i) => ({ ref: i + 1, text }));
 
@@ -117,7 +120,7 @@ test('a sentence of 2,000 words neither crashes nor takes long', () => {
   assert.ok(performance.now() - started < 1000, `took ${(performance.now() - started).toFixed(0)} ms`);
 });
 
-test('500 articles of one story stay fast', () => {
+test('500 articles of one story: the pairs weighed are bounded by the work budget, never all pairs', () => {
   const places = ['Elm Road', 'the harbour', 'the old mill', 'the rail yard', 'the city centre'];
   const articles: ConflictArticle[] = Array.from({ length: 500 }, (_, i) => ({
     ref: i + 1,
@@ -126,11 +129,15 @@ test('500 articles of one story stay fast', () => {
       return `Witness ${s} near ${places[(i + s) % places.length]} said ${n} people saw the ${s % 2 ? 'fire' : 'flood'} on ${['Monday', 'Tuesday', 'Friday'][(i + s) % 3]} at ${places[s % places.length]}, officials of district ${s} said.`;
     }).join(' '),
   }));
-  const started = performance.now();
-  findConflicts(articles);
-  const ms = performance.now() - started;
-  // The issue asks for well under a second; the bound leaves room for a loaded shared machine.
-  assert.ok(ms < 3000, `took ${ms.toFixed(0)} ms`);
+  // Speed is measured by the brief bench (npm run bench -- brief), not timed here: the cost is bounded by the
+  // candidates each slot may meet, which this checks.
+  const prepared = articles.map((a) => prepareArticle(a.ref, a.text, a.published));
+  const slots = prepared.reduce((sum, a) => sum + a.slots.length, 0);
+  const { evaluated } = candidatePairs(prepared, storyStats(prepared), () => true);
+  assert.ok(slots > 10_000, `expecting a story of many slots, instead found ${slots}`);
+  assert.ok(evaluated <= slots * candidateBudget(slots), `${evaluated} pairs weighed for ${slots} slots`);
+  assert.ok(evaluated < (slots * (slots - 1)) / 2 / 100, `${evaluated} pairs weighed: not a scan of all ${(slots * (slots - 1)) / 2} pairs`);
+  assert.ok(Array.isArray(findConflicts(articles)));
 });
 
 test('the same input in another order gives the same conflicts, sorted', () => {

@@ -119,6 +119,9 @@ const MAX_PAIRS = 100_000;
 /** … but every slot may meet at least this many candidates. */
 const MIN_CANDIDATES = 6;
 
+/** Candidates each slot meets at most, when a story has this many slots: its share of the story's work budget. */
+export const candidateBudget = (slots: number): number => Math.max(MIN_CANDIDATES, Math.floor(MAX_PAIRS / Math.max(1, slots)));
+
 /**
  * Scored pairs of slots in different articles that share a class and a context word. Each slot meets its candidates
  * through its rarest keys first, up to its share of the story's work budget; frames are computed once.
@@ -128,7 +131,7 @@ export function candidatePairs(
   articles: readonly PreparedArticle[],
   stats: StoryStats,
   accept: (a: Slot, b: Slot, features: PairFeatures) => boolean,
-): { pairs: SlotPair[]; frames: SlotFrame[][] } {
+): { pairs: SlotPair[]; frames: SlotFrame[][]; evaluated: number } {
   const frames = articles.map((article) => article.slots.map((slot) => frameOf(article, slot)));
   const handles: SlotHandle[] = [];
   articles.forEach((article, ai) => article.slots.forEach((_slot, si) => handles.push({ article: ai, slot: si })));
@@ -158,9 +161,10 @@ export function candidatePairs(
     }
     return [...keys];
   });
-  const budget = Math.max(MIN_CANDIDATES, Math.floor(MAX_PAIRS / Math.max(1, handles.length)));
+  const budget = candidateBudget(handles.length);
   const pairs: SlotPair[] = [];
   const seen = new Set<number>();
+  let evaluated = 0;
   const total = handles.length;
   for (let g = 0; g < total; g++) {
     const x = handles[g]!;
@@ -180,6 +184,7 @@ export function candidatePairs(
       const id = g < h ? g * total + h : h * total + g;
       if (seen.has(id)) continue;
       seen.add(id);
+      evaluated++;
       const [first, second] = g < h ? [x, handles[h]!] : [handles[h]!, x];
       const a = articles[first.article]!.slots[first.slot]!;
       const b = articles[second.article]!.slots[second.slot]!;
@@ -191,7 +196,7 @@ export function candidatePairs(
       pairs.push({ a: first, b: second, features, score: pairScore(features) });
     }
   }
-  return { pairs, frames };
+  return { pairs, frames, evaluated };
 }
 
 /** Articles that state both values of a pair somewhere (computed only for the pairs that need it). */
