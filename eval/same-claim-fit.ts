@@ -1,4 +1,5 @@
 // L2-regularised logistic regression (Newton's method) and deterministic k-fold cross-validation for the same-claim model.
+import { expandFeatures } from '../src/brief/claims/same-claim-features.js';
 
 export interface LogisticModel {
   /** Mean and standard deviation of each raw feature (the weights apply to standardised values). */
@@ -6,6 +7,30 @@ export interface LogisticModel {
   scale: number[];
   weights: number[];
   bias: number;
+}
+
+/** The same-claim model: standardisation of the base features, and a logistic model over their quadratic expansion. */
+export interface SameClaimFit {
+  baseMean: number[];
+  baseScale: number[];
+  expanded: LogisticModel;
+}
+
+/** Fit the same-claim model on base feature rows (expansion as at run time: expandFeatures). */
+export function fitSameClaim(rows: readonly ArrayLike<number>[], labels: readonly number[], lambda: number, start?: SameClaimFit): SameClaimFit {
+  const d = rows[0]?.length ?? 0;
+  const baseMean = new Array<number>(d).fill(0);
+  const baseScale = new Array<number>(d).fill(0);
+  for (const row of rows) for (let j = 0; j < d; j++) baseMean[j]! += row[j]! / rows.length;
+  for (const row of rows) for (let j = 0; j < d; j++) baseScale[j]! += (row[j]! - baseMean[j]!) ** 2 / rows.length;
+  for (let j = 0; j < d; j++) baseScale[j] = Math.sqrt(baseScale[j]!) || 1;
+  const expandedRows = rows.map((row) => expandFeatures(row, baseMean, baseScale));
+  return { baseMean, baseScale, expanded: fitLogistic(expandedRows, labels, lambda, start?.expanded) };
+}
+
+/** Probability of the positive class under a same-claim fit. */
+export function predictSameClaim(model: SameClaimFit, row: ArrayLike<number>): number {
+  return predict(model.expanded, expandFeatures(row, model.baseMean, model.baseScale));
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -17,84 +42,93 @@ export function predict(model: LogisticModel, features: ArrayLike<number>): numb
   return sigmoid(z);
 }
 
-/** Solve the symmetric positive-definite system A x = b by Cholesky (A is overwritten). */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
+/** Solve the symmetric positive-definite system A x = b (A row-major n x n, overwritten) by Cholesky. */
+function solve(a: Float64Array, b: Float64Array, n: number): Float64Array {
   for (let j = 0; j < n; j++) {
-    let d = a[j]![j]!;
-    for (let k = 0; k < j; k++) d -= a[j]![k]! ** 2;
+    let d = a[j * n + j]!;
+    for (let k = 0; k < j; k++) d -= a[j * n + k]! ** 2;
     const root = Math.sqrt(Math.max(d, 1e-12));
-    a[j]![j] = root;
+    a[j * n + j] = root;
     for (let i = j + 1; i < n; i++) {
-      let s = a[i]![j]!;
-      for (let k = 0; k < j; k++) s -= a[i]![k]! * a[j]![k]!;
-      a[i]![j] = s / root;
+      let s = a[i * n + j]!;
+      for (let k = 0; k < j; k++) s -= a[i * n + k]! * a[j * n + k]!;
+      a[i * n + j] = s / root;
     }
   }
-  const y = new Array<number>(n).fill(0);
+  const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = b[i]!;
-    for (let k = 0; k < i; k++) s -= a[i]![k]! * y[k]!;
-    y[i] = s / a[i]![i]!;
+    for (let k = 0; k < i; k++) s -= a[i * n + k]! * y[k]!;
+    y[i] = s / a[i * n + i]!;
   }
-  const x = new Array<number>(n).fill(0);
+  const x = new Float64Array(n);
   for (let i = n - 1; i >= 0; i--) {
     let s = y[i]!;
-    for (let k = i + 1; k < n; k++) s -= a[k]![i]! * x[k]!;
-    x[i] = s / a[i]![i]!;
+    for (let k = i + 1; k < n; k++) s -= a[k * n + i]! * x[k]!;
+    x[i] = s / a[i * n + i]!;
   }
   return x;
 }
 
 /**
  * Fit weights minimising log loss + lambda/2 * |w|^2 over standardised features (the bias is not penalised),
- * by Newton's method from zero: deterministic, and converged in a dozen steps for a few dozen features.
+ * by Newton's method from zero: deterministic, and converged in a few steps.
  */
-export function fitLogistic(rows: readonly ArrayLike<number>[], labels: readonly number[], lambda: number): LogisticModel {
+export function fitLogistic(rows: readonly ArrayLike<number>[], labels: readonly number[], lambda: number, start?: LogisticModel): LogisticModel {
   const d = rows[0]?.length ?? 0;
   const n = rows.length;
+  const m = d + 1;
   const mean = new Array<number>(d).fill(0);
   const scale = new Array<number>(d).fill(0);
   for (const row of rows) for (let j = 0; j < d; j++) mean[j]! += row[j]! / n;
   for (const row of rows) for (let j = 0; j < d; j++) scale[j]! += (row[j]! - mean[j]!) ** 2 / n;
   for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
   const x = rows.map((row) => {
-    const z = new Float64Array(d + 1);
+    const z = new Float64Array(m);
     for (let j = 0; j < d; j++) z[j] = (row[j]! - mean[j]!) / scale[j]!;
     z[d] = 1;
     return z;
   });
-  const w = new Array<number>(d + 1).fill(0);
+  // A start (the fit of a similar problem) only saves Newton steps: the optimum is unique, the result the same.
+  const w = new Float64Array(m);
+  if (start) {
+    start.weights.forEach((value, j) => (w[j] = value));
+    w[d] = start.bias;
+  }
+  const gradient = new Float64Array(m);
+  const hessian = new Float64Array(m * m);
   for (let step = 0; step < 50; step++) {
-    const gradient = new Array<number>(d + 1).fill(0);
-    const hessian = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
+    gradient.fill(0);
+    hessian.fill(0);
     for (let i = 0; i < n; i++) {
       const xi = x[i]!;
       let z = 0;
-      for (let j = 0; j <= d; j++) z += w[j]! * xi[j]!;
+      for (let j = 0; j < m; j++) z += w[j]! * xi[j]!;
       const p = sigmoid(z);
       const r = p - labels[i]!;
       const s = p * (1 - p);
-      for (let j = 0; j <= d; j++) {
-        gradient[j]! += r * xi[j]!;
-        const sj = s * xi[j]!;
-        for (let k = 0; k <= j; k++) hessian[j]![k]! += sj * xi[k]!;
+      for (let j = 0; j < m; j++) {
+        const xj = xi[j]!;
+        gradient[j]! += r * xj;
+        const sj = s * xj;
+        const base = j * m;
+        for (let k = 0; k <= j; k++) hessian[base + k]! += sj * xi[k]!;
       }
     }
     for (let j = 0; j < d; j++) {
       gradient[j]! += lambda * w[j]!;
-      hessian[j]![j]! += lambda;
+      hessian[j * m + j]! += lambda;
     }
-    for (let j = 0; j <= d; j++) for (let k = j + 1; k <= d; k++) hessian[j]![k] = hessian[k]![j]!;
-    const delta = solve(hessian, gradient);
+    for (let j = 0; j < m; j++) for (let k = j + 1; k < m; k++) hessian[j * m + k] = hessian[k * m + j]!;
+    const delta = solve(hessian, gradient, m);
     let change = 0;
-    for (let j = 0; j <= d; j++) {
+    for (let j = 0; j < m; j++) {
       w[j]! -= delta[j]!;
       change = Math.max(change, Math.abs(delta[j]!));
     }
-    if (change < 1e-8) break;
+    if (change < 1e-7) break;
   }
-  return { mean, scale, weights: w.slice(0, d), bias: w[d]! };
+  return { mean, scale, weights: Array.from(w.subarray(0, d)), bias: w[d]! };
 }
 
 /** Fold of item `index` among `k`: every k-th item from the file order (deterministic, and each fold spans the file). */
@@ -106,17 +140,19 @@ export function crossValidatedScores(
   labels: readonly number[],
   lambda: number,
   k = 10,
+  start?: SameClaimFit,
 ): number[] {
   const scores = new Array<number>(rows.length).fill(0);
   for (let fold = 0; fold < k; fold++) {
     const train = rows.map((_, i) => i).filter((i) => foldOf(i, k) !== fold);
-    const model = fitLogistic(
+    const model = fitSameClaim(
       train.map((i) => rows[i]!),
       train.map((i) => labels[i]!),
       lambda,
+      start,
     );
     rows.forEach((row, i) => {
-      if (foldOf(i, k) === fold) scores[i] = predict(model, row);
+      if (foldOf(i, k) === fold) scores[i] = predictSameClaim(model, row);
     });
   }
   return scores;

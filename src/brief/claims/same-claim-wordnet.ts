@@ -2,8 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-/** Senses of a word beyond its most frequent few are mostly rare readings that would match unrelated words. */
-export const SENSES_PER_POS = 3;
+/**
+ * Senses kept per word and part of speech. Rare senses could match unrelated words, but 10-fold cross-validation on
+ * the MSRP train pairs preferred all senses (accuracy 0.778) to the first three (0.776) or one.
+ */
+export const SENSES_PER_POS = Infinity;
 
 const POS_FILES = ['noun', 'verb', 'adj', 'adv'] as const;
 
