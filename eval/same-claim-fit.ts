@@ -121,14 +121,37 @@ export function fitLogistic(rows: readonly ArrayLike<number>[], labels: readonly
     }
     for (let j = 0; j < m; j++) for (let k = j + 1; k < m; k++) hessian[j * m + k] = hessian[k * m + j]!;
     const delta = solve(hessian, gradient, m);
+    // Backtracking: a full Newton step from far away (rare positives, nearly separable rows) can overshoot.
+    const before = penalisedLoss(x, labels, w, lambda, d);
+    const trial = new Float64Array(m);
+    let step = 1;
+    for (let tries = 0; tries < 30; tries++, step /= 2) {
+      for (let j = 0; j < m; j++) trial[j] = w[j]! - step * delta[j]!;
+      if (penalisedLoss(x, labels, trial, lambda, d) <= before) break;
+    }
     let change = 0;
     for (let j = 0; j < m; j++) {
-      w[j]! -= delta[j]!;
-      change = Math.max(change, Math.abs(delta[j]!));
+      change = Math.max(change, Math.abs(w[j]! - trial[j]!));
+      w[j] = trial[j]!;
     }
     if (change < 1e-7) break;
   }
   return { mean, scale, weights: Array.from(w.subarray(0, d)), bias: w[d]! };
+}
+
+/** Log loss of the rows under weights w (bias last) plus the L2 penalty on the feature weights. */
+function penalisedLoss(x: readonly Float64Array[], labels: readonly number[], w: Float64Array, lambda: number, d: number): number {
+  let loss = 0;
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i]!;
+    let z = 0;
+    for (let j = 0; j < w.length; j++) z += w[j]! * xi[j]!;
+    // log(1 + e^z) - y z, computed without overflow.
+    loss += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - labels[i]! * z;
+  }
+  let penalty = 0;
+  for (let j = 0; j < d; j++) penalty += w[j]! ** 2;
+  return loss + (lambda / 2) * penalty;
 }
 
 /** Fold of item `index` among `k`: every k-th item from the file order (deterministic, and each fold spans the file). */

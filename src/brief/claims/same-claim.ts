@@ -68,13 +68,21 @@ function load(): NonNullable<typeof model> {
   return model;
 }
 
-/** Probability (0..1) that two prepared sentences state the same claim: the model's, capped for a changed figure, name or negation. */
-export function scorePrepared(x: PreparedClaim, y: PreparedClaim): number {
+/**
+ * The model's probability (0..1) that two prepared sentences say the same, without the cap for a changed figure,
+ * name or negation: how closely two sentences tell one thing, whatever value they give it (conflict finding).
+ */
+export function modelScore(x: PreparedClaim, y: PreparedClaim): number {
   const { mean, scale, weights, bias, buffer } = load();
   const features = expandFeatures(pairFeatures(x, y), mean, scale, buffer);
   let z = bias;
   for (let i = 0; i < weights.length; i++) z += weights[i]! * features[i]!;
-  return capChangedClaim(1 / (1 + Math.exp(-z)), x, y);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Probability (0..1) that two prepared sentences state the same claim: the model's, capped for a changed figure, name or negation. */
+export function scorePrepared(x: PreparedClaim, y: PreparedClaim): number {
+  return capChangedClaim(modelScore(x, y), x, y);
 }
 
 /** Probability (0..1) that sentences `a` and `b` state the same claim; prepare once with prepareClaim for many pairs. */
