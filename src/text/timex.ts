@@ -1026,6 +1026,21 @@ function withoutOverlaps(candidates: Candidate[]): Candidate[] {
   return kept;
 }
 
+/** Texts whose candidates are kept: the sections of one brief (timeline, conflicts) read each article's text twice. */
+const CANDIDATE_MEMO_SIZE = 1024;
+const candidateMemo = new Map<string, ReturnType<typeof candidatesOf>>();
+
+/** The non-overlapping candidates of a text, which do not depend on the reference (values are computed from it later). */
+function chosenCandidates(text: string): ReturnType<typeof candidatesOf> {
+  let chosen = candidateMemo.get(text);
+  if (!chosen) {
+    chosen = withoutOverlaps(candidatesOf(text));
+    if (candidateMemo.size >= CANDIDATE_MEMO_SIZE) candidateMemo.delete(candidateMemo.keys().next().value!);
+    candidateMemo.set(text, chosen);
+  }
+  return chosen;
+}
+
 /**
  * Finds the time expressions of `text` and normalises them against `reference`, the document creation time
  * (ISO date or date-time). The result is sorted by start and has no overlapping spans.
@@ -1034,7 +1049,7 @@ export function findTimeExpressions(text: string, reference: string): TimeExpres
   const parsed = parseReference(reference);
   // Without a reference every relative value would be a guess; today's date would make output depend on the run.
   if (!parsed) throw new RangeError(`findTimeExpressions: expecting an ISO date such as 2021-01-08, instead found "${reference}"`);
-  const chosen = withoutOverlaps(candidatesOf(text));
+  const chosen = chosenCandidates(text);
   const scene: Scene = {
     text,
     dct: parsed.day,

@@ -26,8 +26,21 @@ const DATELINE = new RegExp(`^\\p{Lu}[\\p{Lu} .,'’-]{1,40}?(?:,\\s*${MONTH}\\s
 
 const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
+/** Sentences whose verdict is kept: wire copies repeat the same sentences in many articles of a story. */
+const REASON_MEMO_SIZE = 50_000;
+const reasonMemo = new Map<string, string | null>();
+
 /** Why a sentence is no claim, or null when it is one. */
 export function notClaimReason(sentence: string): string | null {
+  const known = reasonMemo.get(sentence);
+  if (known !== undefined) return known;
+  const reason = reasonOf(sentence);
+  if (reasonMemo.size >= REASON_MEMO_SIZE) reasonMemo.clear();
+  reasonMemo.set(sentence, reason);
+  return reason;
+}
+
+function reasonOf(sentence: string): string | null {
   const words = wordCount(sentence);
   if (words < MIN_WORDS) return 'too short';
   if (words > MAX_WORDS) return 'too long';

@@ -152,9 +152,12 @@ export function candidatePairs(
         postings[id]!.push(g);
       }
     };
+    // A name conflicts only with a name next to the same word (the alignment rule asks for it): it is found by its
+    // nearest neighbours alone, which keeps the many names of a long story from crowding each other's candidates.
+    const isName = articles[h.article]!.slots[h.slot]!.type === 'name';
     for (const cls of frame.classes) {
-      for (const word of frame.left) add(`${cls}|<${word}`);
-      for (const word of frame.right) add(`${cls}|>${word}`);
+      for (const word of isName ? frame.left.slice(0, 1) : frame.left) add(`${cls}|<${word}`);
+      for (const word of isName ? frame.right.slice(0, 1) : frame.right) add(`${cls}|>${word}`);
       // An age is found by its owner, whatever the sentence around it; a date also by the words of its event.
       if (frame.owner) add(`${cls}|@${frame.owner}`);
       if (frame.extended) for (const word of frame.extended) add(`${cls}|~${word}`);
