@@ -164,6 +164,21 @@ export function candidatePairs(
     }
     return [...keys];
   });
+  // Slots in one sentence written word for word in several articles (wire copies) have one frame and one set of
+  // features with any other slot: they are computed once per pair of such signatures.
+  const signatures = new Map<string, number>();
+  const signatureOf = handles.map((h) => {
+    const article = articles[h.article]!;
+    const slot = article.slots[h.slot]!;
+    const span = article.sentences[slot.sentence]!;
+    // A date's frame also reads the next sentence.
+    const next = slot.type === 'date' ? article.sentences[slot.sentence + 1] : undefined;
+    const key = `${slot.start - span.start}\u0000${article.text.slice(span.start, span.end)}${next ? `\u0000${article.text.slice(next.start, next.end)}` : ''}`;
+    let id = signatures.get(key);
+    if (id === undefined) signatures.set(key, (id = signatures.size));
+    return id;
+  });
+  const featureMemo = new Map<number, PairFeatures>();
   const budget = candidateBudget(handles.length);
   const pairs: SlotPair[] = [];
   const seen = new Set<number>();
@@ -194,7 +209,13 @@ export function candidatePairs(
       if (a.type !== b.type) continue;
       // A day given as the report's ("said Friday") is no counterpart of an event's day.
       if (a.type === 'date' && Boolean(a.reportDay) !== Boolean(b.reportDay)) continue;
-      const features = pairFeatures(stats, a, frames[first.article]![first.slot]!, b, frames[second.article]![second.slot]!);
+      const [g1, g2] = g < h ? [g, h] : [h, g];
+      const memoKey = signatureOf[g1]! * signatures.size + signatureOf[g2]!;
+      let features = featureMemo.get(memoKey);
+      if (!features) {
+        features = pairFeatures(stats, a, frames[first.article]![first.slot]!, b, frames[second.article]![second.slot]!);
+        featureMemo.set(memoKey, features);
+      }
       if (!accept(a, b, features)) continue;
       pairs.push({ a: first, b: second, features, score: pairScore(features) });
     }
@@ -202,12 +223,19 @@ export function candidatePairs(
   return { pairs, frames, evaluated };
 }
 
-/** Articles that state both values of a pair somewhere (computed only for the pairs that need it). */
+const bothMemo = new WeakMap<ReadonlySet<number>, WeakMap<ReadonlySet<number>, number>>();
+
+/** Articles that state both values of a pair somewhere (computed only for the pairs that need it, once per two values). */
 export function statedByBoth(stats: StoryStats, pair: SlotPair): number {
   let hx = stats.holders(pair.a.article, pair.a.slot);
   let hy = stats.holders(pair.b.article, pair.b.slot);
-  if (hx.size > hy.size) [hx, hy] = [hy, hx];
+  if (hx.size > hy.size || (hx.size === hy.size && hx !== hy && bothMemo.get(hy)?.has(hx))) [hx, hy] = [hy, hx];
+  let inner = bothMemo.get(hx);
+  if (!inner) bothMemo.set(hx, (inner = new WeakMap()));
+  const known = inner.get(hy);
+  if (known !== undefined) return known;
   let both = 0;
   for (const i of hx) if (hy.has(i)) both++;
+  inner.set(hy, both);
   return both;
 }

@@ -38,15 +38,28 @@ export function storyStats(articles: readonly PreparedArticle[]): StoryStats {
   });
   const n = articles.length;
   const memo = articles.map(() => new Map<number, Set<number>>());
+  const weights = new Map<string, number>();
+  const byValue = new Map<string, Set<number>>();
   return {
     articles: n,
     // log(n/df + 1) / log(n/2 + 1): 1 when two of the articles use the word, about 0.3 when all twenty do.
-    weight: (stem) => Math.min(1, Math.log(n / (df.get(stem) ?? 1) + 1) / Math.log(n / 2 + 1)),
+    weight: (stem) => {
+      let w = weights.get(stem);
+      if (w === undefined) weights.set(stem, (w = Math.min(1, Math.log(n / (df.get(stem) ?? 1) + 1) / Math.log(n / 2 + 1))));
+      return w;
+    },
     holders(article, slot) {
       let set = memo[article]!.get(slot);
       if (!set) {
-        set = new Set();
-        for (const key of valueKeys(articles[article]!.slots[slot]!)) for (const i of stated.get(key) ?? []) set.add(i);
+        // One set per value: the copies of a sentence across a story state the same values.
+        const keys = valueKeys(articles[article]!.slots[slot]!);
+        const joined = keys.join('\u0000');
+        set = byValue.get(joined);
+        if (!set) {
+          set = new Set();
+          for (const key of keys) for (const i of stated.get(key) ?? []) set.add(i);
+          byValue.set(joined, set);
+        }
         memo[article]!.set(slot, set);
       }
       return set;
