@@ -154,3 +154,20 @@ test('the same input in another order gives the same conflicts, sorted', () => {
   const firsts = forward.map((c) => [c.sides[0]!.ref, c.sides[0]!.start]);
   assert.deepEqual(firsts, [...firsts].sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!));
 });
+
+test('copies (every sentence word for word in an earlier article) join the sides of the version they copy, at their own offsets', () => {
+  const original = 'Fire broke out at the paint factory on Elm Road late at night. Firefighters said 12 workers were taken to hospital with burns after the blast.';
+  const rewrite = 'A blast tore through a paint factory on Elm Road. Firefighters said 15 workers were taken to hospital with burns after the blast.';
+  // A wire copy: the original's sentences in another order and layout.
+  const copy = 'Firefighters said 12 workers were taken to hospital with burns after the blast.\n\nFire broke out at the paint factory on Elm Road late at night.';
+  const articles = story(original, rewrite, copy, copy);
+  const conflicts = findConflicts(articles);
+  assert.equal(conflicts.length, 1, JSON.stringify(conflicts));
+  assert.deepEqual(sidesOf(articles, conflicts[0]!).sort(), [[1, '12'], [2, '15'], [3, '12'], [4, '12']]);
+  for (const side of conflicts[0]!.sides) {
+    const text = articles[side.ref - 1]!.text;
+    assert.match(text.slice(side.sentence.start, side.sentence.end), /^Firefighters said/);
+    assert.equal(conflicts[0]!.values[side.version!], text.slice(side.start, side.end));
+  }
+  assert.deepEqual(findConflicts(story(copy, copy, copy)), [], 'copies of one text never conflict');
+});

@@ -2,6 +2,7 @@
 import { groupFacts, type Fact } from './grouping.js';
 import { candidatePairs, statedByBoth, type PairFeatures, type SlotHandle, type SlotPair } from './pairing.js';
 import { prepareArticle, type PreparedArticle } from './prepared.js';
+import { splitSentences } from '../../text/sentences.js';
 import { storyStats } from './story-stats.js';
 import type { Slot } from './slots.js';
 import { compareSlots, type Agreement } from './values.js';
@@ -149,10 +150,67 @@ export function alignedPairs(prepared: readonly PreparedArticle[], accept: typeo
     .filter(({ pair, agreement }) => agreement === 'same' || !(statedIn(pair.b, slotOf(pair.a)) || statedIn(pair.a, slotOf(pair.b))));
 }
 
+interface Copy {
+  ref: number;
+  /** Start of each of its sentences, by sentence text. */
+  sentences: Map<string, number>;
+}
+
+/**
+ * Articles in order, split into those with a sentence no earlier article has word for word, and copies: articles
+ * every sentence of which an earlier one has (wire copies). A copy states what its originals state and adds no
+ * version of its own, so conflicts are looked for among the others (ten copies of one wire text are one source of
+ * a value, not ten) and copies join the sides that quote their sentences.
+ */
+function setCopiesApart(articles: readonly ConflictArticle[]): { originals: ConflictArticle[]; copies: Copy[] } {
+  const seen = new Set<string>();
+  const originals: ConflictArticle[] = [];
+  const copies: Copy[] = [];
+  for (const article of articles) {
+    const sentences = new Map<string, number>();
+    for (const span of splitSentences(article.text)) {
+      const text = article.text.slice(span.start, span.end);
+      if (!sentences.has(text)) sentences.set(text, span.start);
+    }
+    let novel = false;
+    for (const text of sentences.keys()) {
+      if (!seen.has(text)) {
+        novel = true;
+        seen.add(text);
+      }
+    }
+    if (novel || sentences.size === 0) originals.push(article);
+    else copies.push({ ref: article.ref, sentences });
+  }
+  return { originals, copies };
+}
+
+/** The conflict with a side added for each copy that has a side's sentence word for word (one side per article). */
+function withCopies(conflict: FoundConflict, articles: ReadonlyMap<number, ConflictArticle>, copies: readonly Copy[]): FoundConflict {
+  if (!copies.length) return conflict;
+  const sides = [...conflict.sides];
+  const present = new Set(sides.map((side) => side.ref));
+  for (const side of conflict.sides) {
+    const sentence = articles.get(side.ref)!.text.slice(side.sentence.start, side.sentence.end);
+    for (const copy of copies) {
+      const at = copy.sentences.get(sentence);
+      if (at === undefined || present.has(copy.ref)) continue;
+      present.add(copy.ref);
+      const shift = at - side.sentence.start;
+      sides.push({ ...side, ref: copy.ref, start: side.start + shift, end: side.end + shift, sentence: { start: at, end: at + sentence.length } });
+    }
+  }
+  sides.sort((x, y) => (x.version ?? 0) - (y.version ?? 0) || x.ref - y.ref);
+  return { ...conflict, sides };
+}
+
 /** The conflicts between the articles of one story, sorted by first side (article ref, offset). */
 export function findConflicts(articles: ConflictArticle[]): FoundConflict[] {
-  const prepared = articles.filter((a) => typeof a.text === 'string' && a.text.length > 0).map((a) => prepareArticle(a.ref, a.text, a.published));
+  const readable = articles.filter((a) => typeof a.text === 'string' && a.text.length > 0);
+  const { originals, copies } = setCopiesApart(readable);
+  const prepared = originals.map((a) => prepareArticle(a.ref, a.text, a.published));
   if (prepared.length < 2) return [];
-  const conflicts = groupFacts(prepared, alignedPairs(prepared, aligned)).map((fact) => toConflict(prepared, fact));
+  const byRef = new Map(readable.map((a) => [a.ref, a]));
+  const conflicts = groupFacts(prepared, alignedPairs(prepared, aligned)).map((fact) => withCopies(toConflict(prepared, fact), byRef, copies));
   return conflicts.sort((x, y) => x.sides[0]!.ref - y.sides[0]!.ref || x.sides[0]!.start - y.sides[0]!.start || x.kind.localeCompare(y.kind));
 }
