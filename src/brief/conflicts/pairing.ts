@@ -115,7 +115,7 @@ export function pairFeatures(stats: StoryStats, a: Slot, fa: SlotFrame, b: Slot,
 export const pairScore = (f: PairFeatures): number => f.weightedNear + f.adjacent + 4 * f.overlap + (f.unit ? 1 : 0) + f.extendedNear / 4;
 
 /** Pair evaluations per story at most: the per-slot share of it bounds the work of a 500-article story. */
-const MAX_PAIRS = 100_000;
+const MAX_PAIRS = 30_000;
 /** … but every slot may meet at least this many candidates. */
 const MIN_CANDIDATES = 6;
 
