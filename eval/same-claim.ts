@@ -6,6 +6,7 @@ import { prepareClaim, SAME_CLAIM_THRESHOLD, scorePrepared } from '../src/brief/
 import { cliFailure, jsonLines, readDataJsonl, REPO_ROOT, type Evaluate } from './context.js';
 import { binaryScores, crossValidatedScores, fitSameClaim } from './same-claim-fit.js';
 import { capped, msrpFeatures } from './train-same-claim.js';
+import { sklearnTokens, sparseDot, tfidfVectors } from './metrics/sklearn-tfidf.js';
 
 interface MsrpPair {
   id: string;
@@ -17,37 +18,10 @@ interface MsrpPair {
 const DATASET = 'msrp-train';
 const TASK = 'same-claim';
 
-/** scikit-learn's TfidfVectorizer defaults: lower case, `\b\w\w+\b` tokens, raw counts, smooth idf, l2 norm. */
-function sklearnTokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}\p{M}_]{2,}/gu) ?? [];
-}
-
 /** Cosine of TF-IDF vectors fitted on all sentences of the file (each occurrence one document, as fit() sees a list). */
 export function tfidfCosines(pairs: readonly { a: string; b: string }[]): number[] {
-  const docs = pairs.flatMap((pair) => [sklearnTokens(pair.a), sklearnTokens(pair.b)]);
-  const df = new Map<string, number>();
-  for (const doc of docs) for (const term of new Set(doc)) df.set(term, (df.get(term) ?? 0) + 1);
-  const n = docs.length;
-  const vector = (tokens: string[]): Map<string, number> => {
-    const counts = new Map<string, number>();
-    for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-    let norm = 0;
-    for (const [term, count] of counts) {
-      const weight = count * (Math.log((1 + n) / (1 + df.get(term)!)) + 1);
-      counts.set(term, weight);
-      norm += weight * weight;
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (const [term, weight] of counts) counts.set(term, weight / norm);
-    return counts;
-  };
-  return pairs.map((_, i) => {
-    const va = vector(docs[2 * i]!);
-    const vb = vector(docs[2 * i + 1]!);
-    let dot = 0;
-    for (const [term, weight] of va) dot += weight * (vb.get(term) ?? 0);
-    return dot;
-  });
+  const vectors = tfidfVectors(pairs.flatMap((pair) => [sklearnTokens(pair.a), sklearnTokens(pair.b)]));
+  return pairs.map((_, i) => sparseDot(vectors[2 * i]!, vectors[2 * i + 1]!));
 }
 
 /** The threshold (midway between adjacent distinct scores) with the best accuracy on these scores, and that accuracy. */

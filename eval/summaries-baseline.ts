@@ -1,4 +1,5 @@
 // TF-IDF centroid baseline for multi-document summaries (Radev et al.'s centroid idea, plainly): the sentences nearest the centroid.
+import { sklearnTokens, sparseDot, tfidfVectors } from './metrics/sklearn-tfidf.js';
 
 /** Sentences: split after . ! ? before a capital letter or a quote, or at line ends. */
 function sentencesOf(text: string): string[] {
@@ -8,8 +9,6 @@ function sentencesOf(text: string): string[] {
     .filter((s) => s.split(/\s+/).length >= 4);
 }
 
-/** Lower-case word tokens of two or more characters (scikit-learn's default token pattern). */
-const tokensOf = (text: string): string[] => text.toLowerCase().match(/\b\w\w+\b/gu) ?? [];
 
 /**
  * The baseline: every sentence of every document as a TF-IDF vector (smooth idf over the event's sentences, l2
@@ -19,33 +18,11 @@ const tokensOf = (text: string): string[] => text.toLowerCase().match(/\b\w\w+\b
 export function centroidBaseline(documents: string[], limit: number): string {
   const sentences = documents.flatMap(sentencesOf);
   if (sentences.length === 0) return '';
-  const counts = sentences.map((s) => {
-    const tf = new Map<string, number>();
-    for (const t of tokensOf(s)) tf.set(t, (tf.get(t) ?? 0) + 1);
-    return tf;
-  });
-  const df = new Map<string, number>();
-  for (const tf of counts) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const vectors = tfidfVectors(sentences.map(sklearnTokens));
   const n = sentences.length;
-  const vectors = counts.map((tf) => {
-    const v = new Map<string, number>();
-    let norm = 0;
-    for (const [t, c] of tf) {
-      const w = c * (Math.log((1 + n) / (1 + df.get(t)!)) + 1);
-      v.set(t, w);
-      norm += w * w;
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (const [t, w] of v) v.set(t, w / norm);
-    return v;
-  });
   const centroid = new Map<string, number>();
   for (const v of vectors) for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w / n);
-  const dot = (a: Map<string, number>, b: Map<string, number>): number => {
-    let sum = 0;
-    for (const [t, w] of a) sum += w * (b.get(t) ?? 0);
-    return sum;
-  };
+  const dot = sparseDot;
   const order = vectors.map((v, i) => ({ i, score: dot(v, centroid) })).sort((x, y) => y.score - x.score || x.i - y.i);
   const taken: number[] = [];
   let words = 0;
