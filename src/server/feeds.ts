@@ -83,8 +83,8 @@ export function jsonFeed(stories: StoryListing[], query: { q?: string; outlet?: 
 }
 
 export function addFeedRoutes(routes: RouteTable, store: Store): void {
-  const stories = async (query: { q?: string; outlet?: string; limit: number }) =>
-    storyPage(store, { ...StoryListQuery.parse({}), q: query.q, outlet: query.outlet, limit: query.limit, order: 'newest' });
+  const stories = async (query: { q?: string; outlet?: string; limit: number }, instance: string) =>
+    storyPage(store, { ...StoryListQuery.parse({}), q: query.q, outlet: query.outlet, limit: query.limit, order: 'newest' }, instance);
 
   routes.add(
     {
@@ -98,7 +98,7 @@ export function addFeedRoutes(routes: RouteTable, store: Store): void {
       responses: { 200: { description: 'Atom 1.0 (RFC 4287)', contentType: 'application/atom+xml' } },
     },
     async (c, { query }) => {
-      const page = await stories(query);
+      const page = await stories(query, c.req.path);
       if (page instanceof Response) return page;
       return c.body(atomFeed(page.stories, query, origin(c)), 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
     },
@@ -116,7 +116,7 @@ export function addFeedRoutes(routes: RouteTable, store: Store): void {
       responses: { 200: { description: 'JSON Feed 1.1', contentType: 'application/feed+json' } },
     },
     async (c, { query }) => {
-      const page = await stories(query);
+      const page = await stories(query, c.req.path);
       if (page instanceof Response) return page;
       return c.body(JSON.stringify(jsonFeed(page.stories, query, origin(c))), 200, { 'content-type': 'application/feed+json; charset=utf-8' });
     },

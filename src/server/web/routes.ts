@@ -43,7 +43,11 @@ export function addWebRoutes(routes: RouteTable, store: Store, options: { pollSe
     },
     async (c, { query }) => {
       const found = await storiesOf(store, { ...query, limit: 20 });
-      if (found instanceof Response) return found;
+      if (found instanceof Response) {
+        // A page answers with a page: the problem's detail, in HTML.
+        const problem = (await found.json()) as { status: number; detail: string };
+        return c.html(errorPage(problem.status, 'This address is not valid', problem.detail), problem.status as 400);
+      }
       const outlets = await store.listOutlets();
       return c.html(storyListPage(query, found.stories, found.next, outlets));
     },
