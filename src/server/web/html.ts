@@ -1,14 +1,6 @@
 // HTML building blocks of the web UI: untrusted text made inert, the page shell, source chips, dates, highlighted text from offsets.
 import { escapeHtml } from '../../brief/render-html.js';
-
-/** Bidirectional controls (overrides, embeddings, isolates, marks): shown as visible codes, never obeyed. */
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-
-/** Drop a lone high surrogate left at the end by a cut. */
-const cutAt = (value: string, max: number): string => {
-  const cut = value.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-};
+import { BIDI_CONTROLS, plainText, shortened } from '../plain-text.js';
 
 /**
  * Untrusted text as inert HTML: escaped, bidi controls shown as their code points, optionally cut to
@@ -16,15 +8,13 @@ const cutAt = (value: string, max: number): string => {
  */
 export function text(value: string | null | undefined, max?: number): string {
   if (value === null || value === undefined) return '';
-  const shown = max !== undefined && value.length > max ? `${cutAt(value, max)}…` : value;
+  const shown = max === undefined ? value : shortened(value, max);
   return escapeHtml(shown).replace(BIDI_CONTROLS, (c) => `<span class="ctl" title="invisible control character">U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}</span>`);
 }
 
 /** An attribute value from untrusted text (escaped, cut, bidi controls removed). */
 export function attr(value: string | null | undefined, max = 300): string {
-  if (value === null || value === undefined) return '';
-  const shown = value.length > max ? `${cutAt(value, max)}…` : value;
-  return escapeHtml(shown.replace(BIDI_CONTROLS, ''));
+  return escapeHtml(plainText(value, max));
 }
 
 /** A link target from untrusted input: only http(s) URLs, else undefined (shown as text instead). */
@@ -135,7 +125,7 @@ export function page(options: PageOptions): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
-    `<title>${text(options.title, 120)} · newsfuse</title>`,
+    `<title>${attr(options.title, 120)} · newsfuse</title>`,
     '<link rel="stylesheet" href="/assets/app.css">',
     '<link rel="alternate" type="application/atom+xml" title="newsfuse stories" href="/api/feeds/stories.atom">',
     '<link rel="alternate" type="application/feed+json" title="newsfuse stories" href="/api/feeds/stories.json">',

@@ -1,5 +1,7 @@
 // The web UI's pages, rendered on the server from store records and briefs: story list, story page, article, two articles side by side.
 import type { Brief, BriefSource, SourceSpan } from '../../brief/model.js';
+import { escapeHtml } from '../../brief/render-html.js';
+import { BIDI_CONTROLS } from '../plain-text.js';
 import { CONFLICT_KIND_TITLES, ENTITY_TYPE_TITLES, estimateRange, originReason } from '../../brief/render-parts.js';
 import type { OutletCount, StoredArticle, StoryListing } from '../../store/store.js';
 import { attr, chip, highlighted, page, plural, safeHref, shownDate, shownSpan, shownTime, text, type Highlight } from './html.js';
@@ -28,6 +30,9 @@ export function listUrl(state: Partial<ListState>): string {
   return query ? `/?${query}` : '/';
 }
 
+/** A form value that must round-trip exactly (an outlet name to filter by): escaped, bidi controls as character references, never raw. */
+const formValue = (value: string): string => escapeHtml(value).replace(BIDI_CONTROLS, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+
 const dateInput = (iso: string | undefined): string => (iso ? iso.slice(0, 10) : '');
 
 export function storyListPage(state: ListState, stories: StoryListing[], next: string | null, outlets: OutletCount[]): string {
@@ -35,7 +40,7 @@ export function storyListPage(state: ListState, stories: StoryListing[], next: s
   const tabs = (Object.keys(ORDER_NAMES) as ListState['order'][])
     .map((order) => `<li><a href="${attr(listUrl({ ...base, order }), 4000)}"${order === state.order ? ' aria-current="true"' : ''}>${ORDER_NAMES[order]}</a></li>`)
     .join('');
-  const outletOptions = [`<option value="">All outlets</option>`, ...outlets.slice(0, 500).map((o) => `<option value="${attr(o.outlet, 200)}"${o.outlet === state.outlet ? ' selected' : ''}>${text(o.outlet, 60)} (${o.articles})</option>`)].join('');
+  const outletOptions = [`<option value="">All outlets</option>`, ...outlets.slice(0, 500).map((o) => `<option value="${formValue(o.outlet)}"${o.outlet === state.outlet ? ' selected' : ''}>${attr(o.outlet, 60)} (${o.articles})</option>`)].join('');
   const form = `<form class="search" method="get" action="/" role="search" data-autosubmit>
 <div class="row">
 <label class="q">Search articles<input id="q" type="search" name="q" value="${attr(state.q ?? '', 500)}" placeholder="Words in any article of the story — press / to focus" maxlength="500"></label>
@@ -282,7 +287,7 @@ export function comparePage(view: CompareView): string {
     return `<article data-side="${which}" aria-label="${which === 'a' ? 'Left' : 'Right'} article"><header><div class="kicker untrusted">${text(article.outlet ?? '(no outlet)', 80)} · ${text(shownTime(article.published))}</div><h2 class="untrusted"><a href="/articles/${article.id}">${text(article.title ?? '(untitled)', 400)}</a></h2><div class="meta">${plural(article.text.length, 'character')}</div></header><div class="text">${highlighted(article.text, marks)}</div></article>`;
   };
   const picker = (name: 'a' | 'b', selected: number): string =>
-    `<label>${name === 'a' ? 'Left' : 'Right'}<select name="${name}">${view.choices.map((c) => `<option value="${c.id}"${c.id === selected ? ' selected' : ''}>${text(c.label, 80)}</option>`).join('')}</select></label>`;
+    `<label>${name === 'a' ? 'Left' : 'Right'}<select name="${name}">${view.choices.map((c) => `<option value="${c.id}"${c.id === selected ? ' selected' : ''}>${attr(c.label, 80)}</option>`).join('')}</select></label>`;
   const words = view.passages.reduce((sum, p) => sum + p.words, 0);
   const summary = view.passages.length
     ? `${plural(view.passages.length, 'shared passage')}, ${plural(words, 'word')} in all${view.origin === 'aligned' ? ' (aligned now: these articles are in different stories)' : ' (from the story’s brief)'}. Click a passage, or press n / p, to find it in the other text.`
