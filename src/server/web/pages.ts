@@ -66,11 +66,17 @@ ${state.q || state.outlet || state.from || state.to || state.minIndependent ? `<
     ? `<ol class="stories">${items.join('\n')}</ol>`
     : `<p class="empty">${filtered ? 'No story matches these filters.' : 'No stories yet. Ingest articles with <code>newsfuse ingest PATH</code> or POST them to <code>/api/articles</code>.'}</p>`;
   const pager = `<nav class="pager" aria-label="Pages">${state.cursor ? `<a class="button quiet" href="${attr(listUrl(base), 4000)}">← First page</a>` : '<span></span>'}${next ? `<a class="button quiet" rel="next" href="${attr(listUrl({ ...state, cursor: next }), 4000)}">Next page →</a>` : ''}</nav>`;
+  const feedParams = new URLSearchParams();
+  if (state.q) feedParams.set('q', state.q);
+  if (state.outlet) feedParams.set('outlet', state.outlet);
+  const feedQuery = feedParams.size ? `?${feedParams.toString()}` : '';
+  const feedName = ['newsfuse stories', state.q ? `matching “${state.q}”` : '', state.outlet ? `from ${state.outlet}` : ''].filter(Boolean).join(' ');
   const heading = state.q ? `Stories matching “${text(state.q, 120)}”` : 'Stories';
   return page({
     title: state.q ? `Search: ${state.q}` : 'Stories',
     current: 'stories',
-    body: `<p class="kicker">newsfuse</p><h1>${heading}</h1>${form}<ul class="tabs" aria-label="Order">${tabs}</ul><p class="results-meta">${plural(stories.length, 'story', 'stories')} on this page · ${ORDER_NAMES[state.order].toLowerCase()} first</p>${list}${pager}`,
+    body: `<p class="kicker">newsfuse</p><h1>${heading}</h1>${form}<ul class="tabs" aria-label="Order">${tabs}</ul><p class="results-meta">${plural(stories.length, 'story', 'stories')} on this page · ${ORDER_NAMES[state.order].toLowerCase()} first · follow ${state.q || state.outlet ? 'these' : 'new'} stories: <a href="${attr(`/api/feeds/stories.atom${feedQuery}`, 4000)}">Atom</a> · <a href="${attr(`/api/feeds/stories.json${feedQuery}`, 4000)}">JSON Feed</a></p>${list}${pager}`,
+    head: feedQuery ? `<link rel="alternate" type="application/atom+xml" title="${attr(feedName, 200)}" href="${attr(`/api/feeds/stories.atom${feedQuery}`, 4000)}">\n<link rel="alternate" type="application/feed+json" title="${attr(feedName, 200)}" href="${attr(`/api/feeds/stories.json${feedQuery}`, 4000)}">` : undefined,
   });
 }
 
