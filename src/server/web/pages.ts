@@ -8,6 +8,14 @@ import { attr, chip, highlighted, page, plural, safeHref, shownDate, shownSpan, 
 
 /** Longest title shown in a list (the page keeps the whole text for the story page's heading, cut longer). */
 const LIST_TITLE_CHARS = 240;
+
+/** The story page's export links: file under /api/stories/{id}/, label. */
+const EXPORTS: [string, string][] = [
+  ['brief.json', 'JSON'],
+  ['brief.md', 'Markdown'],
+  ['brief.html', 'HTML'],
+  ['claims.csv', 'Claims (CSV)'],
+];
 const HEADING_CHARS = 600;
 
 export interface ListState {
@@ -177,7 +185,7 @@ export function storyPage(brief: Brief, options: { etag: string; pollSeconds: nu
 <li><b>${brief.claims.length}</b><span>corroborated claims</span></li>
 <li><b>${brief.conflicts.length}</b><span>${brief.conflicts.length === 1 ? 'conflict' : 'conflicts'}</span></li>
 </ul>`;
-  const toc = `<nav class="toc" aria-label="Sections"><span class="kicker">On this page</span><ol>${sections.map((s) => `<li><a href="#${s.id}">${s.title}</a>${s.count !== undefined ? ` <span class="count">${s.count}</span>` : ''}</li>`).join('')}</ol><p class="meta"><a href="/api/stories/${story.id}">JSON</a> · <a href="/">All stories</a></p></nav>`;
+  const toc = `<nav class="toc" aria-label="Sections"><span class="kicker">On this page</span><ol>${sections.map((s) => `<li><a href="#${s.id}">${s.title}</a>${s.count !== undefined ? ` <span class="count">${s.count}</span>` : ''}</li>`).join('')}</ol><div class="exports"><span class="kicker">Export</span><ul>${EXPORTS.map(([file, label]) => `<li><a href="/api/stories/${story.id}/${file}" download>${label}</a></li>`).join('')}</ul></div></nav>`;
   const body = `<div class="layout"><div><p class="kicker">Story ${story.id} · ${text(shownSpan(story.firstSeen, story.lastSeen))}</p><h1 class="untrusted">${text(title, HEADING_CHARS)}</h1>${stats}
 ${sections.map((s) => `<section id="${s.id}" aria-labelledby="${s.id}-h"><h2 id="${s.id}-h">${s.title}${s.count !== undefined ? ` <span class="count">${s.count}</span>` : ''}</h2>${s.html}</section>`).join('\n')}</div>${toc}</div>`;
   return page({
