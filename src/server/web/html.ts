@@ -65,12 +65,26 @@ export interface ChipSource {
   title: string | null;
 }
 
-/** A source chip: its colour, its number and its outlet, linking to the source list entry. */
-export function chip(source: ChipSource | undefined, ref: number, href = `#source-${ref}`): string {
+/** A file name standing in for a missing outlet (the brief names such a source by the file it was read from). */
+const FILE_NAME = /\.(txt|html?|jsonl?|warc|gz|xml)$/i;
+
+/** How a chip names a source: its outlet, or a short form of the file it was read from. */
+export function sourceLabel(outlet: string): string {
+  if (!FILE_NAME.test(outlet)) return outlet;
+  const stem = outlet.replace(/(\.[a-z]+)+$/i, '');
+  return stem.length > 14 ? `${stem.slice(0, 12)}…` : stem;
+}
+
+/**
+ * A source chip: its colour, its number and its outlet, linking to the source list entry.
+ * `compact`: colour and number only (column heads), the outlet in the tooltip.
+ */
+export function chip(source: ChipSource | undefined, ref: number, href = `#source-${ref}`, compact = false): string {
   const hue = ((ref - 1) % 8) + 1;
-  const outlet = source?.outlet ?? `source ${ref}`;
+  const outlet = source ? sourceLabel(source.outlet) : `source ${ref}`;
   const title = source ? `${source.outlet}${source.title ? ` — ${source.title}` : ''}` : `source ${ref}`;
-  return `<a class="chip s${hue}" href="${escapeHtml(href)}" title="${attr(title, 200)}"><span class="dot" aria-hidden="true"></span><span class="n">${ref}</span> <span class="untrusted">${text(outlet, 32)}</span></a>`;
+  const name = compact ? '' : ` <span class="untrusted name">${text(outlet, 32)}</span>`;
+  return `<a class="chip s${hue}${compact ? ' compact' : ''}" href="${escapeHtml(href)}" title="${attr(title, 200)}"${compact ? ` aria-label="source ${ref}: ${attr(outlet, 60)}"` : ''}><span class="dot" aria-hidden="true"></span><span class="n">${ref}</span>${name}</a>`;
 }
 
 export interface Highlight {
@@ -126,6 +140,7 @@ export function page(options: PageOptions): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
     `<title>${attr(options.title, 120)} · newsfuse</title>`,
+    '<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">',
     '<link rel="stylesheet" href="/assets/app.css">',
     '<link rel="alternate" type="application/atom+xml" title="newsfuse stories" href="/api/feeds/stories.atom">',
     '<link rel="alternate" type="application/feed+json" title="newsfuse stories" href="/api/feeds/stories.json">',

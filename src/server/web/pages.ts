@@ -4,7 +4,7 @@ import { escapeHtml } from '../../brief/render-html.js';
 import { BIDI_CONTROLS } from '../plain-text.js';
 import { CONFLICT_KIND_TITLES, ENTITY_TYPE_TITLES, estimateRange, originReason } from '../../brief/render-parts.js';
 import type { OutletCount, StoredArticle, StoryListing } from '../../store/store.js';
-import { attr, chip, highlighted, page, plural, safeHref, shownDate, shownSpan, shownTime, text, type Highlight } from './html.js';
+import { attr, chip, highlighted, page, plural, safeHref, shownDate, shownSpan, shownTime, sourceLabel, text, type Highlight } from './html.js';
 
 /** Longest title shown in a list (the page keeps the whole text for the story page's heading, cut longer). */
 const LIST_TITLE_CHARS = 240;
@@ -17,6 +17,11 @@ const EXPORTS: [string, string][] = [
   ['claims.csv', 'Claims (CSV)'],
 ];
 const HEADING_CHARS = 600;
+/** Quotes shown before the rest fold away (the brief orders them by weight). */
+const QUOTES_SHOWN = 8;
+
+/** An article's outlet, or a short form of the file it was read from when it has none. */
+export const articleOutlet = (article: Pick<StoredArticle, 'outlet' | 'source'>): string => article.outlet ?? sourceLabel(article.source.split('/').pop() ?? article.source);
 
 export interface ListState {
   q?: string;
@@ -136,10 +141,19 @@ export function storyPage(brief: Brief, options: { etag: string; pollSeconds: nu
 
   if (brief.quotes.length) {
     const quotes = brief.quotes.map((q) => {
-      const first = q.first ? `first carried by ${chip(byRef.get(q.first.ref), q.first.ref)}${q.first.estimated ? ' <span class="tag">estimated</span>' : ''}` : '<span class="basis">first carrier unknown</span>';
-      return `<figure class="quote"><blockquote class="untrusted">${text(q.text, 2000)}</blockquote><figcaption><span class="who untrusted">${text(q.speaker?.name ?? 'Unattributed', 120)}</span>${q.reportedBy ? ` <span class="meta">· reported by <span class="untrusted">${text(q.reportedBy, 80)}</span></span>` : ''} <span class="tag">${text(q.kind)}</span><div class="meta">carried by ${spanChips(q.carriers)} · ${first}</div></figcaption></figure>`;
+      const carriers = refsOf(q.carriers);
+      // Who carried it first matters only when several did.
+      const first =
+        carriers.length < 2 ? '' : q.first ? `<div class="meta first">first: ${chip(byRef.get(q.first.ref), q.first.ref)}${q.first.estimated ? ' <span class="tag" title="the first carrier is estimated from publish times">estimated</span>' : ''}</div>` : '<div class="meta first basis">first carrier unknown</div>';
+      return `<figure class="quote-card quote-${q.kind}"><blockquote class="untrusted">${text(q.text, 2000)}</blockquote><figcaption><div><span class="who untrusted">${text(q.speaker?.name ?? 'Unattributed', 120)}</span> <span class="tag">${text(q.kind)}</span>${q.reportedBy ? ` <span class="meta">· reported by <span class="untrusted">${text(q.reportedBy, 80)}</span></span>` : ''}</div><div class="carriers">${chips(carriers)}</div>${first}</figcaption></figure>`;
     });
-    sections.push({ id: 'quotes', title: 'Quotes', count: brief.quotes.length, html: `<div class="quotes">${quotes.join('')}</div>` });
+    const more = quotes.slice(QUOTES_SHOWN);
+    sections.push({
+      id: 'quotes',
+      title: 'Quotes',
+      count: brief.quotes.length,
+      html: `<div class="quotes">${quotes.slice(0, QUOTES_SHOWN).join('')}</div>${more.length ? `<details><summary>${plural(more.length, 'more quote')}</summary><div class="quotes">${more.join('')}</div></details>` : ''}`,
+    });
   }
 
   if (brief.entities.length) {
@@ -184,7 +198,8 @@ export function storyPage(brief: Brief, options: { etag: string; pollSeconds: nu
 <li><b>${story.independentSources}</b><span>independent</span></li>
 <li><b>${brief.claims.length}</b><span>corroborated claims</span></li>
 <li><b>${brief.conflicts.length}</b><span>${brief.conflicts.length === 1 ? 'conflict' : 'conflicts'}</span></li>
-</ul>`;
+</ul>
+<p class="reported"><span>Reported by</span>${chips(brief.sources.map((s) => s.ref))}</p>`;
   const toc = `<nav class="toc" aria-label="Sections"><span class="kicker">On this page</span><ol>${sections.map((s) => `<li><a href="#${s.id}">${s.title}</a>${s.count !== undefined ? ` <span class="count">${s.count}</span>` : ''}</li>`).join('')}</ol><div class="exports"><span class="kicker">Export</span><ul>${EXPORTS.map(([file, label]) => `<li><a href="/api/stories/${story.id}/${file}" download>${label}</a></li>`).join('')}</ul></div></nav>`;
   const body = `<div class="layout"><div><p class="kicker">Story ${story.id} · ${text(shownSpan(story.firstSeen, story.lastSeen))}</p><h1 class="untrusted">${text(title, HEADING_CHARS)}</h1>${stats}
 ${sections.map((s) => `<section id="${s.id}" aria-labelledby="${s.id}-h"><h2 id="${s.id}-h">${s.title}${s.count !== undefined ? ` <span class="count">${s.count}</span>` : ''}</h2>${s.html}</section>`).join('\n')}</div>${toc}</div>`;
@@ -199,7 +214,7 @@ ${sections.map((s) => `<section id="${s.id}" aria-labelledby="${s.id}-h"><h2 id=
 /** Claims × sources: corroborated claims, conflicting values, and what one source alone says, one row each, one column per source. */
 function claimsMatrix(brief: Brief, byRef: Map<number, BriefSource>): string {
   const refs = brief.sources.map((s) => s.ref);
-  const head = `<thead><tr><th scope="col">Claim</th>${refs.map((r) => `<th scope="col" class="src">${chip(byRef.get(r), r)}</th>`).join('')}<th scope="col">Status</th></tr></thead>`;
+  const head = `<thead><tr><th scope="col">Claim</th>${refs.map((r) => `<th scope="col" class="src">${chip(byRef.get(r), r, `#source-${r}`, true)}</th>`).join('')}<th scope="col">Status</th></tr></thead>`;
   const cells = (has: (ref: number) => string): string => refs.map((r) => `<td class="cell">${has(r)}</td>`).join('');
   const dot = (ref: number): string => `<span class="dot s${((ref - 1) % 8) + 1}" role="img" aria-label="stated by source ${ref}"></span>`;
   const rows: string[] = [];
@@ -272,15 +287,15 @@ export function articlePage(view: ArticleView): string {
   const { article } = view;
   const marks: Highlight[] = [
     ...view.passages.map((p, i) => ({ start: p.start, end: p.end, open: `<mark class="passage" data-passage="${i + 1}" title="shared with ${plural(p.with.length, 'other article')}">`, priority: 1 })),
-    ...view.quotes.map((q) => ({ start: q.start, end: q.end, open: `<mark class="quote" title="${attr(q.speaker ? `quote: ${q.speaker}` : 'quote')}">` })),
+    ...view.quotes.map((q) => ({ start: q.start, end: q.end, open: `<mark class="quote-mark" title="${attr(q.speaker ? `quote: ${q.speaker}` : 'quote')}">` })),
   ];
   const others = [...new Set(view.passages.flatMap((p) => p.with))];
   const compare = others.length ? `<p>Shares passages with ${others.map((id) => `<a href="/compare?a=${article.id}&amp;b=${id}">article ${id}</a>`).join(', ')} — open side by side.</p>` : '';
   const duplicates = view.duplicates.length ? `<p class="meta">Duplicates: ${view.duplicates.map((d) => `<a href="/articles/${d.id}">${d.id}</a> (${d.kind}, ${d.jaccard})`).join(', ')}</p>` : '';
   const body = `<p class="kicker"><a href="/stories/${article.story}">Story ${article.story}</a>${view.storyTitle ? ` · <span class="untrusted">${text(view.storyTitle, 160)}</span>` : ''}</p>
 <h1 class="untrusted">${text(article.title ?? '(untitled)', HEADING_CHARS)}</h1>${properties(article)}${compare}${duplicates}
-<p class="legend"><span><mark class="passage">shared passage</mark></span><span><mark class="quote">quote</mark></span></p>
-<div class="text" data-side="a">${highlighted(article.text, marks)}</div>`;
+<p class="legend"><span><mark class="passage">shared passage</mark></span><span><mark class="quote-mark">quote</mark></span></p>
+<div class="text article-text" data-side="a">${highlighted(article.text, marks)}</div>`;
   return page({ title: article.title ?? `Article ${article.id}`, current: 'stories', body });
 }
 
@@ -298,7 +313,7 @@ export interface CompareView {
 export function comparePage(view: CompareView): string {
   const side = (which: 'a' | 'b', article: StoredArticle): string => {
     const marks = view.passages.map((p, i) => ({ start: p[which][0], end: p[which][1], open: `<mark class="passage" tabindex="0" data-passage="${i + 1}" title="passage ${i + 1}: ${p.words} words">` }));
-    return `<article data-side="${which}" aria-label="${which === 'a' ? 'Left' : 'Right'} article"><header><div class="kicker untrusted">${text(article.outlet ?? '(no outlet)', 80)} · ${text(shownTime(article.published))}</div><h2 class="untrusted"><a href="/articles/${article.id}">${text(article.title ?? '(untitled)', 400)}</a></h2><div class="meta">${plural(article.text.length, 'character')}</div></header><div class="text">${highlighted(article.text, marks)}</div></article>`;
+    return `<article data-side="${which}" aria-label="${which === 'a' ? 'Left' : 'Right'} article"><header><div class="kicker untrusted">${text(articleOutlet(article), 80)} · ${text(shownTime(article.published))}</div><h2 class="untrusted"><a href="/articles/${article.id}">${text(article.title ?? '(untitled)', 400)}</a></h2><div class="meta">${plural(article.text.length, 'character')}</div></header><div class="text">${highlighted(article.text, marks)}</div></article>`;
   };
   const picker = (name: 'a' | 'b', selected: number): string =>
     `<label>${name === 'a' ? 'Left' : 'Right'}<select name="${name}">${view.choices.map((c) => `<option value="${c.id}"${c.id === selected ? ' selected' : ''}>${attr(c.label, 80)}</option>`).join('')}</select></label>`;
