@@ -79,7 +79,7 @@ describe('the web UI in chromium', { skip }, () => {
     assert.equal(await page.locator('main h1').textContent(), 'Stories');
     const story = page.locator('ol.stories li').first();
     assert.match((await story.textContent()) ?? '', /Kim Jong Un/);
-    assert.match((await story.locator('.facts').textContent()) ?? '', /3 articles · 3 sources/);
+    assert.match((await story.locator('.facts').textContent()) ?? '', /3 articles\s*3 outlets/);
     await page.screenshot({ path: join(SHOTS, '1-story-list.png'), fullPage: true });
 
     // "/" focuses the search box; a search finds the story.
@@ -90,7 +90,11 @@ describe('the web UI in chromium', { skip }, () => {
     await page.waitForURL(/q=thug/);
     assert.equal(await page.locator('ol.stories li').count(), 1);
 
-    await page.locator('ol.stories li h2 a').first().click();
+    // j moves to the first story; Enter opens it.
+    await page.locator('main h1').click();
+    await page.keyboard.press('j');
+    assert.equal(await page.evaluate(() => Boolean(document.activeElement?.closest('ol.stories'))), true, 'j focuses a story');
+    await page.keyboard.press('Enter');
     await page.waitForURL(/\/stories\/\d+$/);
     const heading = (await page.locator('main h1').textContent()) ?? '';
     assert.match(heading, /Kim Jong Un/);

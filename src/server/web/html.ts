@@ -156,7 +156,7 @@ export function page(options: PageOptions): string {
     `<main id="content"${options.mainAttributes ? ` ${options.mainAttributes}` : ''}>`,
     options.body,
     '</main>',
-    '<footer class="foot">newsfuse — stories and cross-source briefs from the articles in this store. Every item links back to the sources that carry it.</footer>',
+    '<footer class="foot"><p>newsfuse — stories and cross-source briefs from the articles in this store. Every item links back to the sources that carry it.</p><p class="keys">Keys: <kbd>/</kbd> search · <kbd>j</kbd> <kbd>k</kbd> next and previous story · <kbd>n</kbd> <kbd>p</kbd> next and previous shared passage</p></footer>',
     '</body>',
     '</html>',
   ].join('\n');

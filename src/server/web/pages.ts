@@ -33,7 +33,7 @@ export interface ListState {
   cursor?: string;
 }
 
-const ORDER_NAMES: Record<ListState['order'], string> = { newest: 'Newest', largest: 'Largest', independent: 'Most independent sources' };
+const ORDER_NAMES: Record<ListState['order'], string> = { newest: 'Newest', largest: 'Largest', independent: 'Most independent' };
 
 /** The list's URL for a state (empty fields left out). */
 export function listUrl(state: Partial<ListState>): string {
@@ -54,11 +54,13 @@ export function storyListPage(state: ListState, stories: StoryListing[], next: s
     .map((order) => `<li><a href="${attr(listUrl({ ...base, order }), 4000)}"${order === state.order ? ' aria-current="true"' : ''}>${ORDER_NAMES[order]}</a></li>`)
     .join('');
   const outletOptions = [`<option value="">All outlets</option>`, ...outlets.slice(0, 500).map((o) => `<option value="${formValue(o.outlet)}"${o.outlet === state.outlet ? ' selected' : ''}>${attr(o.outlet, 60)} (${o.articles})</option>`)].join('');
+  const activeFilters = [state.outlet, state.from, state.to, state.minIndependent].filter((v) => v !== undefined && v !== '').length;
   const form = `<form class="search" method="get" action="/" role="search" data-autosubmit>
 <div class="row">
-<label class="q">Search articles<input id="q" type="search" name="q" value="${attr(state.q ?? '', 500)}" placeholder="Words in any article of the story — press / to focus" maxlength="500"></label>
+<label class="q"><span class="visually-hidden">Search stories</span><input id="q" type="search" name="q" value="${attr(state.q ?? '', 500)}" placeholder="Search every article" maxlength="500" aria-label="Search stories by words in their articles" aria-keyshortcuts="/"><kbd class="hint" aria-hidden="true" title="press / to search">/</kbd></label>
 <button type="submit">Search</button>
 </div>
+<details class="filters"${activeFilters ? ' open' : ''}><summary>Filters${activeFilters ? ` <span class="count">${activeFilters} on</span>` : ''}</summary>
 <div class="row">
 <label>Outlet<select name="outlet">${outletOptions}</select></label>
 <label>From<input type="date" name="from" value="${attr(dateInput(state.from))}"></label>
@@ -66,13 +68,15 @@ export function storyListPage(state: ListState, stories: StoryListing[], next: s
 <label>Independent sources, at least<input type="number" name="minIndependent" min="1" max="1000" value="${state.minIndependent ?? ''}" inputmode="numeric"></label>
 <input type="hidden" name="order" value="${state.order}">
 <button type="submit" class="quiet">Apply filters</button>
-${state.q || state.outlet || state.from || state.to || state.minIndependent ? `<a class="button quiet" href="${attr(listUrl({ order: state.order }))}">Clear</a>` : ''}
+${state.q || activeFilters ? `<a class="button quiet" href="${attr(listUrl({ order: state.order }))}">Clear</a>` : ''}
 </div>
+</details>
 </form>`;
   const items = stories.map((s) => {
-    const independent = s.independentSources === null ? '' : ` · <b>${s.independentSources}</b> independent`;
-    return `<li><h2><a class="untrusted" href="/stories/${s.id}">${text(s.title || `Story ${s.id}`, LIST_TITLE_CHARS)}</a></h2>
-<div class="facts"><span><b>${s.articleCount}</b> ${s.articleCount === 1 ? 'article' : 'articles'} · <b>${s.sourceCount}</b> ${s.sourceCount === 1 ? 'source' : 'sources'}${independent}</span><span>${text(shownSpan(s.firstSeen, s.lastSeen))}</span></div></li>`;
+    const independent =
+      s.independentSources === null ? '' : `<span class="badge ${s.independentSources >= 2 ? 'ok' : 'warn'}" title="sources that copy one text count once">${plural(s.independentSources, 'independent source')}</span>`;
+    return `<li><div class="when">${text(shownSpan(s.firstSeen, s.lastSeen))}</div><h2><a class="untrusted" href="/stories/${s.id}">${text(s.title || `Story ${s.id}`, LIST_TITLE_CHARS)}</a></h2>
+<div class="facts"><span><b>${s.articleCount}</b> ${s.articleCount === 1 ? 'article' : 'articles'}</span><span><b>${s.sourceCount}</b> ${s.sourceCount === 1 ? 'outlet' : 'outlets'}</span>${independent}</div></li>`;
   });
   const filtered = Boolean(state.q || state.outlet || state.from || state.to || state.minIndependent);
   const list = items.length
@@ -88,7 +92,7 @@ ${state.q || state.outlet || state.from || state.to || state.minIndependent ? `<
   return page({
     title: state.q ? `Search: ${state.q}` : 'Stories',
     current: 'stories',
-    body: `<p class="kicker">newsfuse</p><h1>${heading}</h1>${form}<ul class="tabs" aria-label="Order">${tabs}</ul><p class="results-meta">${plural(stories.length, 'story', 'stories')} on this page · ${ORDER_NAMES[state.order].toLowerCase()} first · follow ${state.q || state.outlet ? 'these' : 'new'} stories: <a href="${attr(`/api/feeds/stories.atom${feedQuery}`, 4000)}">Atom</a> · <a href="${attr(`/api/feeds/stories.json${feedQuery}`, 4000)}">JSON Feed</a></p>${list}${pager}`,
+    body: `<h1>${heading}</h1>${form}<ul class="tabs" aria-label="Order">${tabs}</ul><p class="results-meta">${plural(stories.length, 'story', 'stories')} on this page · ${ORDER_NAMES[state.order].toLowerCase()} first · follow ${state.q || state.outlet ? 'these' : 'new'} stories: <a href="${attr(`/api/feeds/stories.atom${feedQuery}`, 4000)}">Atom</a> · <a href="${attr(`/api/feeds/stories.json${feedQuery}`, 4000)}">JSON Feed</a></p>${list}${pager}`,
     head: feedQuery ? `<link rel="alternate" type="application/atom+xml" title="${attr(feedName, 200)}" href="${attr(`/api/feeds/stories.atom${feedQuery}`, 4000)}">\n<link rel="alternate" type="application/feed+json" title="${attr(feedName, 200)}" href="${attr(`/api/feeds/stories.json${feedQuery}`, 4000)}">` : undefined,
   });
 }

@@ -43,6 +43,8 @@ h2 .count { color: var(--muted); font-weight: 500; font-size: .85rem; }
 h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
 .meta, .basis, .note { color: var(--muted); font-size: .88rem; }
 .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: .75rem; color: var(--muted); font-weight: 600; }
+footer.foot p { margin: .2rem 0; }
+footer.foot kbd { font-size: .75rem; border: 1px solid var(--line); border-radius: .25rem; padding: 0 .3rem; background: var(--soft); }
 footer.foot { max-width: 76rem; margin: 0 auto; padding: 1rem 1.25rem 2rem; color: var(--muted); font-size: .82rem; border-top: 1px solid var(--line); }
 
 .chip { display: inline-flex; align-items: center; gap: .3em; max-width: 16rem; padding: .05em .5em; margin: .1em .15em .1em 0; border-radius: 1em; background: var(--chip); color: var(--fg); font-size: .78rem; line-height: 1.5; text-decoration: none; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; vertical-align: .08em; border: 1px solid transparent; }
@@ -65,7 +67,17 @@ footer.foot { max-width: 76rem; margin: 0 auto; padding: 1rem 1.25rem 2rem; colo
 .search .row { display: flex; gap: .6rem; flex-wrap: wrap; align-items: end; }
 .search label { display: grid; gap: .2rem; font-size: .8rem; color: var(--muted); font-weight: 600; }
 .search input, .search select { font: inherit; font-size: .95rem; padding: .45rem .6rem; border: 1px solid var(--line); border-radius: .45rem; background: var(--bg); color: var(--fg); min-width: 0; }
-.search .q { flex: 1 1 18rem; } .search .q input { width: 100%; }
+.search > .row:first-child { flex-wrap: nowrap; }
+.search .q { flex: 1 1 auto; min-width: 0; position: relative; }
+.search .q .hint { position: absolute; right: .6rem; top: 50%; transform: translateY(-50%); font: 600 .75rem/1 var(--sans); color: var(--muted); border: 1px solid var(--line); border-radius: .3rem; padding: .2rem .4rem; background: var(--soft); }
+.search .q input:focus + .hint { display: none; }
+kbd { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; } .search .q input { width: 100%; font-size: 1.02rem; padding: .55rem .75rem; }
+.search .filters > summary { cursor: pointer; font-size: .88rem; font-weight: 600; color: var(--muted); width: max-content; }
+.search .filters > summary .count { color: var(--accent); }
+.search .filters[open] > summary { margin-bottom: .6rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+ol.stories .when { font-size: .78rem; font-weight: 600; letter-spacing: .04em; text-transform: uppercase; color: var(--muted); margin-bottom: .2rem; }
+.facts .badge { font-size: .74rem; }
 button, .button { font: inherit; font-size: .95rem; font-weight: 600; padding: .48rem 1rem; border-radius: .45rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
 .button.quiet, button.quiet { background: transparent; color: var(--accent); }
 @media (prefers-color-scheme: dark) { button, .button { color: #0b1320; } }
@@ -79,7 +91,7 @@ ol.stories li:hover { border-color: var(--muted); }
 ol.stories h2 { border: 0; margin: 0 0 .35rem; padding: 0; font: 700 1.22rem/1.3 var(--serif); display: block; }
 ol.stories h2 a { color: var(--fg); text-decoration: none; }
 ol.stories h2 a:hover { color: var(--accent); text-decoration: underline; }
-.facts { display: flex; gap: .4rem 1rem; flex-wrap: wrap; color: var(--muted); font-size: .86rem; }
+.facts { display: flex; gap: .4rem 1rem; flex-wrap: wrap; align-items: center; color: var(--muted); font-size: .86rem; }
 .facts b { color: var(--fg); }
 .pager { display: flex; justify-content: space-between; margin-top: 1.2rem; }
 .empty { padding: 2.5rem 1rem; text-align: center; color: var(--muted); border: 1px dashed var(--line); border-radius: .8rem; }
