@@ -104,7 +104,8 @@ export function buildProgram(holder: { code: number }): Command {
     .addOption(db())
     .option('--port <N>', 'TCP port (0: any free one)', port, 8080)
     .option('--host <HOST>', 'address to listen on', '127.0.0.1')
-    .action(run(holder, async (options: { db: string; port: number; host: string }) => (await import('./serve.js')).serveCommand(options)));
+    .option('--poll <SECONDS>', "seconds between a story page's checks for new articles", int('--poll'), 15)
+    .action(run(holder, async (options: { db: string; port: number; host: string; poll: number }) => (await import('./serve.js')).serveCommand(options)));
 
   program
     .command('extract')

@@ -7,6 +7,8 @@ export interface ServeCommandOptions {
   db: string;
   port: number;
   host: string;
+  /** Seconds between a story page's checks for new articles. */
+  poll?: number;
 }
 
 export async function serveCommand(options: ServeCommandOptions): Promise<number> {
@@ -14,7 +16,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
   const store = await openStore(options.db);
   let server;
   try {
-    server = await startServer(store, { port: options.port, host: options.host, token });
+    server = await startServer(store, { port: options.port, host: options.host, token, pollSeconds: options.poll });
   } catch (error) {
     await store.close();
     throw error;

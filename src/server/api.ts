@@ -20,9 +20,9 @@ import { duplicatesOf, etagMatches, passagesOf, quotesOf, storyBrief, storyBrief
 export type StoryListInput = z.output<typeof StoryListQuery>;
 
 /** A page of stories for a validated listing query; a problem for a cursor of another listing or a store without full text. */
-export async function storyPage(store: Store, query: StoryListInput): Promise<{ stories: StoredListing[]; next: string | null } | Response> {
+export async function storyPage(store: Store, query: StoryListInput, instance?: string): Promise<{ stories: StoredListing[]; next: string | null } | Response> {
   if (query.q !== undefined && !store.capabilities.fullTextSearch) {
-    return problemResponse(problem('not-implemented', `this ${store.capabilities.engine} store has no full-text index; leave out "q"`));
+    return problemResponse(problem('not-implemented', `this ${store.capabilities.engine} store has no full-text index; leave out "q"`, { instance }));
   }
   try {
     return await store.searchStories({
@@ -39,7 +39,7 @@ export async function storyPage(store: Store, query: StoryListInput): Promise<{ 
     });
   } catch (error) {
     if (error instanceof InvalidCursorError) {
-      return problemResponse(problem('invalid-parameter', `query.cursor: ${error.message}`, { errors: [{ pointer: 'query.cursor', detail: error.message }] }));
+      return problemResponse(problem('invalid-parameter', `query.cursor: ${error.message}`, { instance, errors: [{ pointer: 'query.cursor', detail: error.message }] }));
     }
     throw error;
   }
@@ -78,7 +78,7 @@ export function addApiRoutes(routes: RouteTable, store: Store, options: ApiOptio
       responses: { 200: { description: 'A page of stories', schema: StoryPageSchema } },
     },
     async (c, { query }) => {
-      const page = await storyPage(store, query);
+      const page = await storyPage(store, query, c.req.path);
       if (page instanceof Response) return page;
       return c.json({
         stories: page.stories.map((s) => ({ ...s, links: storyLinks(s.id) })),

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Store } from '../store/store.js';
 import { addApiRoutes } from './api.js';
+import { addExportRoutes } from './exports.js';
 import { addFeedRoutes } from './feeds.js';
 import { problem, problemResponse } from './problem.js';
 import { openApiDocument, RouteTable } from './route-spec.js';
@@ -65,7 +66,8 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono; 
   app.use('*', async (c, next) => {
     await next();
     const headers = c.res.headers;
-    headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    // A route may set a stricter policy of its own (the standalone HTML export allows its one stylesheet by hash).
+    if (!headers.has('content-security-policy')) headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
     headers.set('x-content-type-options', 'nosniff');
     headers.set('referrer-policy', 'no-referrer');
     headers.set('x-frame-options', 'DENY');
@@ -109,6 +111,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono; 
       description: 'Stories made from news articles of many outlets, each with a cross-source brief. Errors are RFC 9457 problem details (application/problem+json).',
     }));
   addApiRoutes(routes, store, { maxBodyBytes, briefSchema, openApi });
+  addExportRoutes(routes, store);
   addFeedRoutes(routes, store);
   addWebRoutes(routes, store, { pollSeconds: options.pollSeconds ?? 15 });
 

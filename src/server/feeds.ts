@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { storyCounts } from '../brief/render-parts.js';
 import type { Store, StoryListing } from '../store/store.js';
 import { storyPage } from './api.js';
+import { plainText } from './plain-text.js';
 import type { RouteTable } from './route-spec.js';
 import { FeedQuery, StoryListQuery } from './schemas.js';
 
@@ -12,11 +13,16 @@ const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 export const escapeXml = (text: string): string =>
   text.replace(XML_INVALID, '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!);
 
+/** Longest story title a feed entry carries (a title is untrusted: one article's can be a megabyte). */
+const TITLE_CHARS = 300;
+
+const entryTitle = (story: StoryListing): string => plainText(story.title, TITLE_CHARS) || `Story ${story.id}`;
+
 /** When a story last changed as far as its articles tell (its latest publish time), else the epoch. */
 const updatedOf = (story: StoryListing): string => story.lastSeen ?? story.firstSeen ?? '1970-01-01T00:00:00.000Z';
 
 const feedTitle = (query: { q?: string; outlet?: string }): string =>
-  ['newsfuse stories', query.q ? `matching “${query.q}”` : '', query.outlet ? `from ${query.outlet}` : ''].filter(Boolean).join(' ');
+  ['newsfuse stories', query.q ? `matching “${plainText(query.q, 200)}”` : '', query.outlet ? `from ${plainText(query.outlet, 200)}` : ''].filter(Boolean).join(' ');
 
 function origin(c: Context): string {
   return new URL(c.req.url).origin;
@@ -37,7 +43,7 @@ export function atomFeed(stories: StoryListing[], query: { q?: string; outlet?: 
     return [
       '  <entry>',
       `    <id>urn:newsfuse:story:${s.id}</id>`,
-      `    <title type="text">${escapeXml(s.title || `Story ${s.id}`)}</title>`,
+      `    <title type="text">${escapeXml(entryTitle(s))}</title>`,
       `    <updated>${escapeXml(updatedOf(s))}</updated>`,
       s.firstSeen ? `    <published>${escapeXml(s.firstSeen)}</published>` : '',
       `    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>`,
@@ -51,7 +57,8 @@ export function atomFeed(stories: StoryListing[], query: { q?: string; outlet?: 
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>urn:newsfuse:feed:stories${escapeXml(selfQuery(query))}</id>`,
+    // A URN cannot carry a query: the feed's filters go in percent-encoded, so each filtered feed keeps its own id.
+    `  <id>urn:newsfuse:feed:stories${selfQuery(query) ? `:${encodeURIComponent(selfQuery(query).slice(1))}` : ''}</id>`,
     `  <title type="text">${escapeXml(feedTitle(query))}</title>`,
     `  <updated>${escapeXml(updated)}</updated>`,
     '  <author><name>newsfuse</name></author>',
@@ -73,7 +80,7 @@ export function jsonFeed(stories: StoryListing[], query: { q?: string; outlet?: 
     items: stories.map((s) => ({
       id: `urn:newsfuse:story:${s.id}`,
       url: `${base}/stories/${s.id}`,
-      title: s.title || `Story ${s.id}`,
+      title: entryTitle(s),
       content_text: storyCounts({ ...s, independentSources: s.independentSources ?? undefined }),
       date_modified: updatedOf(s),
       ...(s.firstSeen ? { date_published: s.firstSeen } : {}),
@@ -83,8 +90,8 @@ export function jsonFeed(stories: StoryListing[], query: { q?: string; outlet?: 
 }
 
 export function addFeedRoutes(routes: RouteTable, store: Store): void {
-  const stories = async (query: { q?: string; outlet?: string; limit: number }) =>
-    storyPage(store, { ...StoryListQuery.parse({}), q: query.q, outlet: query.outlet, limit: query.limit, order: 'newest' });
+  const stories = async (query: { q?: string; outlet?: string; limit: number }, instance: string) =>
+    storyPage(store, { ...StoryListQuery.parse({}), q: query.q, outlet: query.outlet, limit: query.limit, order: 'newest' }, instance);
 
   routes.add(
     {
@@ -98,7 +105,7 @@ export function addFeedRoutes(routes: RouteTable, store: Store): void {
       responses: { 200: { description: 'Atom 1.0 (RFC 4287)', contentType: 'application/atom+xml' } },
     },
     async (c, { query }) => {
-      const page = await stories(query);
+      const page = await stories(query, c.req.path);
       if (page instanceof Response) return page;
       return c.body(atomFeed(page.stories, query, origin(c)), 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
     },
@@ -116,7 +123,7 @@ export function addFeedRoutes(routes: RouteTable, store: Store): void {
       responses: { 200: { description: 'JSON Feed 1.1', contentType: 'application/feed+json' } },
     },
     async (c, { query }) => {
-      const page = await stories(query);
+      const page = await stories(query, c.req.path);
       if (page instanceof Response) return page;
       return c.body(JSON.stringify(jsonFeed(page.stories, query, origin(c))), 200, { 'content-type': 'application/feed+json; charset=utf-8' });
     },

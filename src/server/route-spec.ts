@@ -172,6 +172,7 @@ export function openApiDocument(specs: readonly RouteSpec[], info: DocumentInfo)
       { name: 'stories', description: 'Stories and their briefs' },
       { name: 'articles', description: 'Stored articles and ingestion' },
       { name: 'outlets', description: 'Outlets of the store' },
+      { name: 'exports', description: 'A story as JSON, Markdown, HTML, and CSV of its claims' },
       { name: 'feeds', description: 'Feeds of new and updated stories' },
       { name: 'meta', description: 'This document and the schemas it references' },
       { name: 'web', description: 'The web UI: HTML pages and their assets' },

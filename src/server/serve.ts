@@ -49,8 +49,8 @@ export async function startServer(store: Store, options: ServeOptions): Promise<
     port,
     close: (graceMs = 5000) =>
       new Promise<void>((resolve) => {
+        // Not unref'd: a connection whose upload was cut short (a 413) may hold no live handle, and close must still end.
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
-        force.unref();
         server.close(() => {
           clearTimeout(force);
           resolve();

@@ -12,6 +12,17 @@ export const APP_JS = `'use strict';
     }
   });
 
+  // Story list: j / k move through the stories (Enter opens the focused one).
+  var storyLinks = Array.prototype.slice.call(document.querySelectorAll('ol.stories h2 a'));
+  document.addEventListener('keydown', function (event) {
+    if (!storyLinks.length || typing(document.activeElement) || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key !== 'j' && event.key !== 'k') return;
+    var at = storyLinks.indexOf(document.activeElement);
+    var next = event.key === 'j' ? Math.min(storyLinks.length - 1, at + 1) : Math.max(0, at - 1);
+    storyLinks[next].focus();
+    storyLinks[next].scrollIntoView({ block: 'nearest' });
+  });
+
   // Filters apply as soon as a select changes.
   document.querySelectorAll('form[data-autosubmit] select').forEach(function (select) {
     select.addEventListener('change', function () { select.form.submit(); });
@@ -34,7 +45,7 @@ export const APP_JS = `'use strict';
   var leftMarks = marks.filter(function (m) { var s = m.closest('[data-side]'); return s && s.getAttribute('data-side') === 'a'; });
   var current = -1;
   document.addEventListener('keydown', function (event) {
-    if (!leftMarks.length || typing(document.activeElement)) return;
+    if (!leftMarks.length || typing(document.activeElement) || event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key !== 'n' && event.key !== 'p') return;
     current = event.key === 'n' ? Math.min(leftMarks.length - 1, current + 1) : Math.max(0, current - 1);
     var mark = leftMarks[current];

@@ -1,14 +1,6 @@
 // HTML building blocks of the web UI: untrusted text made inert, the page shell, source chips, dates, highlighted text from offsets.
 import { escapeHtml } from '../../brief/render-html.js';
-
-/** Bidirectional controls (overrides, embeddings, isolates, marks): shown as visible codes, never obeyed. */
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-
-/** Drop a lone high surrogate left at the end by a cut. */
-const cutAt = (value: string, max: number): string => {
-  const cut = value.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-};
+import { BIDI_CONTROLS, plainText, shortened } from '../plain-text.js';
 
 /**
  * Untrusted text as inert HTML: escaped, bidi controls shown as their code points, optionally cut to
@@ -16,15 +8,13 @@ const cutAt = (value: string, max: number): string => {
  */
 export function text(value: string | null | undefined, max?: number): string {
   if (value === null || value === undefined) return '';
-  const shown = max !== undefined && value.length > max ? `${cutAt(value, max)}…` : value;
+  const shown = max === undefined ? value : shortened(value, max);
   return escapeHtml(shown).replace(BIDI_CONTROLS, (c) => `<span class="ctl" title="invisible control character">U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}</span>`);
 }
 
 /** An attribute value from untrusted text (escaped, cut, bidi controls removed). */
 export function attr(value: string | null | undefined, max = 300): string {
-  if (value === null || value === undefined) return '';
-  const shown = value.length > max ? `${cutAt(value, max)}…` : value;
-  return escapeHtml(shown.replace(BIDI_CONTROLS, ''));
+  return escapeHtml(plainText(value, max));
 }
 
 /** A link target from untrusted input: only http(s) URLs, else undefined (shown as text instead). */
@@ -75,12 +65,26 @@ export interface ChipSource {
   title: string | null;
 }
 
-/** A source chip: its colour, its number and its outlet, linking to the source list entry. */
-export function chip(source: ChipSource | undefined, ref: number, href = `#source-${ref}`): string {
+/** A file name standing in for a missing outlet (the brief names such a source by the file it was read from). */
+const FILE_NAME = /\.(txt|html?|jsonl?|warc|gz|xml)$/i;
+
+/** How a chip names a source: its outlet, or a short form of the file it was read from. */
+export function sourceLabel(outlet: string): string {
+  if (!FILE_NAME.test(outlet)) return outlet;
+  const stem = outlet.replace(/(\.[a-z]+)+$/i, '');
+  return stem.length > 14 ? `${stem.slice(0, 12)}…` : stem;
+}
+
+/**
+ * A source chip: its colour, its number and its outlet, linking to the source list entry.
+ * `compact`: colour and number only (column heads), the outlet in the tooltip.
+ */
+export function chip(source: ChipSource | undefined, ref: number, href = `#source-${ref}`, compact = false): string {
   const hue = ((ref - 1) % 8) + 1;
-  const outlet = source?.outlet ?? `source ${ref}`;
+  const outlet = source ? sourceLabel(source.outlet) : `source ${ref}`;
   const title = source ? `${source.outlet}${source.title ? ` — ${source.title}` : ''}` : `source ${ref}`;
-  return `<a class="chip s${hue}" href="${escapeHtml(href)}" title="${attr(title, 200)}"><span class="dot" aria-hidden="true"></span><span class="n">${ref}</span> <span class="untrusted">${text(outlet, 32)}</span></a>`;
+  const name = compact ? '' : ` <span class="untrusted name">${text(outlet, 32)}</span>`;
+  return `<a class="chip s${hue}${compact ? ' compact' : ''}" href="${escapeHtml(href)}" title="${attr(title, 200)}"${compact ? ` aria-label="source ${ref}: ${attr(outlet, 60)}"` : ''}><span class="dot" aria-hidden="true"></span><span class="n">${ref}</span>${name}</a>`;
 }
 
 export interface Highlight {
@@ -135,7 +139,8 @@ export function page(options: PageOptions): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
-    `<title>${text(options.title, 120)} · newsfuse</title>`,
+    `<title>${attr(options.title, 120)} · newsfuse</title>`,
+    '<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">',
     '<link rel="stylesheet" href="/assets/app.css">',
     '<link rel="alternate" type="application/atom+xml" title="newsfuse stories" href="/api/feeds/stories.atom">',
     '<link rel="alternate" type="application/feed+json" title="newsfuse stories" href="/api/feeds/stories.json">',
@@ -151,7 +156,7 @@ export function page(options: PageOptions): string {
     `<main id="content"${options.mainAttributes ? ` ${options.mainAttributes}` : ''}>`,
     options.body,
     '</main>',
-    '<footer class="foot">newsfuse — stories and cross-source briefs from the articles in this store. Every item links back to the sources that carry it.</footer>',
+    '<footer class="foot"><p>newsfuse — stories and cross-source briefs from the articles in this store. Every item links back to the sources that carry it.</p><p class="keys">Keys: <kbd>/</kbd> search · <kbd>j</kbd> <kbd>k</kbd> next and previous story · <kbd>n</kbd> <kbd>p</kbd> next and previous shared passage</p></footer>',
     '</body>',
     '</html>',
   ].join('\n');

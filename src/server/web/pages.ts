@@ -1,12 +1,27 @@
 // The web UI's pages, rendered on the server from store records and briefs: story list, story page, article, two articles side by side.
 import type { Brief, BriefSource, SourceSpan } from '../../brief/model.js';
+import { escapeHtml } from '../../brief/render-html.js';
+import { BIDI_CONTROLS } from '../plain-text.js';
 import { CONFLICT_KIND_TITLES, ENTITY_TYPE_TITLES, estimateRange, originReason } from '../../brief/render-parts.js';
 import type { OutletCount, StoredArticle, StoryListing } from '../../store/store.js';
-import { attr, chip, highlighted, page, plural, safeHref, shownDate, shownSpan, shownTime, text, type Highlight } from './html.js';
+import { attr, chip, highlighted, page, plural, safeHref, shownDate, shownSpan, shownTime, sourceLabel, text, type Highlight } from './html.js';
 
 /** Longest title shown in a list (the page keeps the whole text for the story page's heading, cut longer). */
 const LIST_TITLE_CHARS = 240;
+
+/** The story page's export links: file under /api/stories/{id}/, label. */
+const EXPORTS: [string, string][] = [
+  ['brief.json', 'JSON'],
+  ['brief.md', 'Markdown'],
+  ['brief.html', 'HTML'],
+  ['claims.csv', 'Claims (CSV)'],
+];
 const HEADING_CHARS = 600;
+/** Quotes shown before the rest fold away (the brief orders them by weight). */
+const QUOTES_SHOWN = 8;
+
+/** An article's outlet, or a short form of the file it was read from when it has none. */
+export const articleOutlet = (article: Pick<StoredArticle, 'outlet' | 'source'>): string => article.outlet ?? sourceLabel(article.source.split('/').pop() ?? article.source);
 
 export interface ListState {
   q?: string;
@@ -18,7 +33,7 @@ export interface ListState {
   cursor?: string;
 }
 
-const ORDER_NAMES: Record<ListState['order'], string> = { newest: 'Newest', largest: 'Largest', independent: 'Most independent sources' };
+const ORDER_NAMES: Record<ListState['order'], string> = { newest: 'Newest', largest: 'Largest', independent: 'Most independent' };
 
 /** The list's URL for a state (empty fields left out). */
 export function listUrl(state: Partial<ListState>): string {
@@ -28,6 +43,9 @@ export function listUrl(state: Partial<ListState>): string {
   return query ? `/?${query}` : '/';
 }
 
+/** A form value that must round-trip exactly (an outlet name to filter by): escaped, bidi controls as character references, never raw. */
+const formValue = (value: string): string => escapeHtml(value).replace(BIDI_CONTROLS, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+
 const dateInput = (iso: string | undefined): string => (iso ? iso.slice(0, 10) : '');
 
 export function storyListPage(state: ListState, stories: StoryListing[], next: string | null, outlets: OutletCount[]): string {
@@ -35,12 +53,14 @@ export function storyListPage(state: ListState, stories: StoryListing[], next: s
   const tabs = (Object.keys(ORDER_NAMES) as ListState['order'][])
     .map((order) => `<li><a href="${attr(listUrl({ ...base, order }), 4000)}"${order === state.order ? ' aria-current="true"' : ''}>${ORDER_NAMES[order]}</a></li>`)
     .join('');
-  const outletOptions = [`<option value="">All outlets</option>`, ...outlets.slice(0, 500).map((o) => `<option value="${attr(o.outlet, 200)}"${o.outlet === state.outlet ? ' selected' : ''}>${text(o.outlet, 60)} (${o.articles})</option>`)].join('');
+  const outletOptions = [`<option value="">All outlets</option>`, ...outlets.slice(0, 500).map((o) => `<option value="${formValue(o.outlet)}"${o.outlet === state.outlet ? ' selected' : ''}>${attr(o.outlet, 60)} (${o.articles})</option>`)].join('');
+  const activeFilters = [state.outlet, state.from, state.to, state.minIndependent].filter((v) => v !== undefined && v !== '').length;
   const form = `<form class="search" method="get" action="/" role="search" data-autosubmit>
 <div class="row">
-<label class="q">Search articles<input id="q" type="search" name="q" value="${attr(state.q ?? '', 500)}" placeholder="Words in any article of the story — press / to focus" maxlength="500"></label>
+<label class="q"><span class="visually-hidden">Search stories</span><input id="q" type="search" name="q" value="${attr(state.q ?? '', 500)}" placeholder="Search every article" maxlength="500" aria-label="Search stories by words in their articles" aria-keyshortcuts="/"><kbd class="hint" aria-hidden="true" title="press / to search">/</kbd></label>
 <button type="submit">Search</button>
 </div>
+<details class="filters"${activeFilters ? ' open' : ''}><summary>Filters${activeFilters ? ` <span class="count">${activeFilters} on</span>` : ''}</summary>
 <div class="row">
 <label>Outlet<select name="outlet">${outletOptions}</select></label>
 <label>From<input type="date" name="from" value="${attr(dateInput(state.from))}"></label>
@@ -48,24 +68,32 @@ export function storyListPage(state: ListState, stories: StoryListing[], next: s
 <label>Independent sources, at least<input type="number" name="minIndependent" min="1" max="1000" value="${state.minIndependent ?? ''}" inputmode="numeric"></label>
 <input type="hidden" name="order" value="${state.order}">
 <button type="submit" class="quiet">Apply filters</button>
-${state.q || state.outlet || state.from || state.to || state.minIndependent ? `<a class="button quiet" href="${attr(listUrl({ order: state.order }))}">Clear</a>` : ''}
+${state.q || activeFilters ? `<a class="button quiet" href="${attr(listUrl({ order: state.order }))}">Clear</a>` : ''}
 </div>
+</details>
 </form>`;
   const items = stories.map((s) => {
-    const independent = s.independentSources === null ? '' : ` · <b>${s.independentSources}</b> independent`;
-    return `<li><h2><a class="untrusted" href="/stories/${s.id}">${text(s.title || `Story ${s.id}`, LIST_TITLE_CHARS)}</a></h2>
-<div class="facts"><span><b>${s.articleCount}</b> ${s.articleCount === 1 ? 'article' : 'articles'} · <b>${s.sourceCount}</b> ${s.sourceCount === 1 ? 'source' : 'sources'}${independent}</span><span>${text(shownSpan(s.firstSeen, s.lastSeen))}</span></div></li>`;
+    const independent =
+      s.independentSources === null ? '' : `<span class="badge ${s.independentSources >= 2 ? 'ok' : 'warn'}" title="sources that copy one text count once">${plural(s.independentSources, 'independent source')}</span>`;
+    return `<li><div class="when">${text(shownSpan(s.firstSeen, s.lastSeen))}</div><h2><a class="untrusted" href="/stories/${s.id}">${text(s.title || `Story ${s.id}`, LIST_TITLE_CHARS)}</a></h2>
+<div class="facts"><span><b>${s.articleCount}</b> ${s.articleCount === 1 ? 'article' : 'articles'}</span><span><b>${s.sourceCount}</b> ${s.sourceCount === 1 ? 'outlet' : 'outlets'}</span>${independent}</div></li>`;
   });
   const filtered = Boolean(state.q || state.outlet || state.from || state.to || state.minIndependent);
   const list = items.length
     ? `<ol class="stories">${items.join('\n')}</ol>`
     : `<p class="empty">${filtered ? 'No story matches these filters.' : 'No stories yet. Ingest articles with <code>newsfuse ingest PATH</code> or POST them to <code>/api/articles</code>.'}</p>`;
   const pager = `<nav class="pager" aria-label="Pages">${state.cursor ? `<a class="button quiet" href="${attr(listUrl(base), 4000)}">← First page</a>` : '<span></span>'}${next ? `<a class="button quiet" rel="next" href="${attr(listUrl({ ...state, cursor: next }), 4000)}">Next page →</a>` : ''}</nav>`;
+  const feedParams = new URLSearchParams();
+  if (state.q) feedParams.set('q', state.q);
+  if (state.outlet) feedParams.set('outlet', state.outlet);
+  const feedQuery = feedParams.size ? `?${feedParams.toString()}` : '';
+  const feedName = ['newsfuse stories', state.q ? `matching “${state.q}”` : '', state.outlet ? `from ${state.outlet}` : ''].filter(Boolean).join(' ');
   const heading = state.q ? `Stories matching “${text(state.q, 120)}”` : 'Stories';
   return page({
     title: state.q ? `Search: ${state.q}` : 'Stories',
     current: 'stories',
-    body: `<p class="kicker">newsfuse</p><h1>${heading}</h1>${form}<ul class="tabs" aria-label="Order">${tabs}</ul><p class="results-meta">${plural(stories.length, 'story', 'stories')} on this page · ${ORDER_NAMES[state.order].toLowerCase()} first</p>${list}${pager}`,
+    body: `<h1>${heading}</h1>${form}<ul class="tabs" aria-label="Order">${tabs}</ul><p class="results-meta">${plural(stories.length, 'story', 'stories')} on this page · ${ORDER_NAMES[state.order].toLowerCase()} first · follow ${state.q || state.outlet ? 'these' : 'new'} stories: <a href="${attr(`/api/feeds/stories.atom${feedQuery}`, 4000)}">Atom</a> · <a href="${attr(`/api/feeds/stories.json${feedQuery}`, 4000)}">JSON Feed</a></p>${list}${pager}`,
+    head: feedQuery ? `<link rel="alternate" type="application/atom+xml" title="${attr(feedName, 200)}" href="${attr(`/api/feeds/stories.atom${feedQuery}`, 4000)}">\n<link rel="alternate" type="application/feed+json" title="${attr(feedName, 200)}" href="${attr(`/api/feeds/stories.json${feedQuery}`, 4000)}">` : undefined,
   });
 }
 
@@ -117,10 +145,19 @@ export function storyPage(brief: Brief, options: { etag: string; pollSeconds: nu
 
   if (brief.quotes.length) {
     const quotes = brief.quotes.map((q) => {
-      const first = q.first ? `first carried by ${chip(byRef.get(q.first.ref), q.first.ref)}${q.first.estimated ? ' <span class="tag">estimated</span>' : ''}` : '<span class="basis">first carrier unknown</span>';
-      return `<figure class="quote"><blockquote class="untrusted">${text(q.text, 2000)}</blockquote><figcaption><span class="who untrusted">${text(q.speaker?.name ?? 'Unattributed', 120)}</span>${q.reportedBy ? ` <span class="meta">· reported by <span class="untrusted">${text(q.reportedBy, 80)}</span></span>` : ''} <span class="tag">${text(q.kind)}</span><div class="meta">carried by ${spanChips(q.carriers)} · ${first}</div></figcaption></figure>`;
+      const carriers = refsOf(q.carriers);
+      // Who carried it first matters only when several did.
+      const first =
+        carriers.length < 2 ? '' : q.first ? `<div class="meta first">first: ${chip(byRef.get(q.first.ref), q.first.ref)}${q.first.estimated ? ' <span class="tag" title="the first carrier is estimated from publish times">estimated</span>' : ''}</div>` : '<div class="meta first basis">first carrier unknown</div>';
+      return `<figure class="quote-card quote-${q.kind}"><blockquote class="untrusted">${text(q.text, 2000)}</blockquote><figcaption><div><span class="who untrusted">${text(q.speaker?.name ?? 'Unattributed', 120)}</span> <span class="tag">${text(q.kind)}</span>${q.reportedBy ? ` <span class="meta">· reported by <span class="untrusted">${text(q.reportedBy, 80)}</span></span>` : ''}</div><div class="carriers">${chips(carriers)}</div>${first}</figcaption></figure>`;
     });
-    sections.push({ id: 'quotes', title: 'Quotes', count: brief.quotes.length, html: `<div class="quotes">${quotes.join('')}</div>` });
+    const more = quotes.slice(QUOTES_SHOWN);
+    sections.push({
+      id: 'quotes',
+      title: 'Quotes',
+      count: brief.quotes.length,
+      html: `<div class="quotes">${quotes.slice(0, QUOTES_SHOWN).join('')}</div>${more.length ? `<details><summary>${plural(more.length, 'more quote')}</summary><div class="quotes">${more.join('')}</div></details>` : ''}`,
+    });
   }
 
   if (brief.entities.length) {
@@ -165,8 +202,9 @@ export function storyPage(brief: Brief, options: { etag: string; pollSeconds: nu
 <li><b>${story.independentSources}</b><span>independent</span></li>
 <li><b>${brief.claims.length}</b><span>corroborated claims</span></li>
 <li><b>${brief.conflicts.length}</b><span>${brief.conflicts.length === 1 ? 'conflict' : 'conflicts'}</span></li>
-</ul>`;
-  const toc = `<nav class="toc" aria-label="Sections"><span class="kicker">On this page</span><ol>${sections.map((s) => `<li><a href="#${s.id}">${s.title}</a>${s.count !== undefined ? ` <span class="count">${s.count}</span>` : ''}</li>`).join('')}</ol><p class="meta"><a href="/api/stories/${story.id}">JSON</a> · <a href="/">All stories</a></p></nav>`;
+</ul>
+<p class="reported"><span>Reported by</span>${chips(brief.sources.map((s) => s.ref))}</p>`;
+  const toc = `<nav class="toc" aria-label="Sections"><span class="kicker">On this page</span><ol>${sections.map((s) => `<li><a href="#${s.id}">${s.title}</a>${s.count !== undefined ? ` <span class="count">${s.count}</span>` : ''}</li>`).join('')}</ol><div class="exports"><span class="kicker">Export</span><ul>${EXPORTS.map(([file, label]) => `<li><a href="/api/stories/${story.id}/${file}" download>${label}</a></li>`).join('')}</ul></div></nav>`;
   const body = `<div class="layout"><div><p class="kicker">Story ${story.id} · ${text(shownSpan(story.firstSeen, story.lastSeen))}</p><h1 class="untrusted">${text(title, HEADING_CHARS)}</h1>${stats}
 ${sections.map((s) => `<section id="${s.id}" aria-labelledby="${s.id}-h"><h2 id="${s.id}-h">${s.title}${s.count !== undefined ? ` <span class="count">${s.count}</span>` : ''}</h2>${s.html}</section>`).join('\n')}</div>${toc}</div>`;
   return page({
@@ -180,7 +218,7 @@ ${sections.map((s) => `<section id="${s.id}" aria-labelledby="${s.id}-h"><h2 id=
 /** Claims × sources: corroborated claims, conflicting values, and what one source alone says, one row each, one column per source. */
 function claimsMatrix(brief: Brief, byRef: Map<number, BriefSource>): string {
   const refs = brief.sources.map((s) => s.ref);
-  const head = `<thead><tr><th scope="col">Claim</th>${refs.map((r) => `<th scope="col" class="src">${chip(byRef.get(r), r)}</th>`).join('')}<th scope="col">Status</th></tr></thead>`;
+  const head = `<thead><tr><th scope="col">Claim</th>${refs.map((r) => `<th scope="col" class="src">${chip(byRef.get(r), r, `#source-${r}`, true)}</th>`).join('')}<th scope="col">Status</th></tr></thead>`;
   const cells = (has: (ref: number) => string): string => refs.map((r) => `<td class="cell">${has(r)}</td>`).join('');
   const dot = (ref: number): string => `<span class="dot s${((ref - 1) % 8) + 1}" role="img" aria-label="stated by source ${ref}"></span>`;
   const rows: string[] = [];
@@ -253,15 +291,15 @@ export function articlePage(view: ArticleView): string {
   const { article } = view;
   const marks: Highlight[] = [
     ...view.passages.map((p, i) => ({ start: p.start, end: p.end, open: `<mark class="passage" data-passage="${i + 1}" title="shared with ${plural(p.with.length, 'other article')}">`, priority: 1 })),
-    ...view.quotes.map((q) => ({ start: q.start, end: q.end, open: `<mark class="quote" title="${attr(q.speaker ? `quote: ${q.speaker}` : 'quote')}">` })),
+    ...view.quotes.map((q) => ({ start: q.start, end: q.end, open: `<mark class="quote-mark" title="${attr(q.speaker ? `quote: ${q.speaker}` : 'quote')}">` })),
   ];
   const others = [...new Set(view.passages.flatMap((p) => p.with))];
   const compare = others.length ? `<p>Shares passages with ${others.map((id) => `<a href="/compare?a=${article.id}&amp;b=${id}">article ${id}</a>`).join(', ')} — open side by side.</p>` : '';
   const duplicates = view.duplicates.length ? `<p class="meta">Duplicates: ${view.duplicates.map((d) => `<a href="/articles/${d.id}">${d.id}</a> (${d.kind}, ${d.jaccard})`).join(', ')}</p>` : '';
   const body = `<p class="kicker"><a href="/stories/${article.story}">Story ${article.story}</a>${view.storyTitle ? ` · <span class="untrusted">${text(view.storyTitle, 160)}</span>` : ''}</p>
 <h1 class="untrusted">${text(article.title ?? '(untitled)', HEADING_CHARS)}</h1>${properties(article)}${compare}${duplicates}
-<p class="legend"><span><mark class="passage">shared passage</mark></span><span><mark class="quote">quote</mark></span></p>
-<div class="text" data-side="a">${highlighted(article.text, marks)}</div>`;
+<p class="legend"><span><mark class="passage">shared passage</mark></span><span><mark class="quote-mark">quote</mark></span></p>
+<div class="text article-text" data-side="a">${highlighted(article.text, marks)}</div>`;
   return page({ title: article.title ?? `Article ${article.id}`, current: 'stories', body });
 }
 
@@ -279,10 +317,10 @@ export interface CompareView {
 export function comparePage(view: CompareView): string {
   const side = (which: 'a' | 'b', article: StoredArticle): string => {
     const marks = view.passages.map((p, i) => ({ start: p[which][0], end: p[which][1], open: `<mark class="passage" tabindex="0" data-passage="${i + 1}" title="passage ${i + 1}: ${p.words} words">` }));
-    return `<article data-side="${which}" aria-label="${which === 'a' ? 'Left' : 'Right'} article"><header><div class="kicker untrusted">${text(article.outlet ?? '(no outlet)', 80)} · ${text(shownTime(article.published))}</div><h2 class="untrusted"><a href="/articles/${article.id}">${text(article.title ?? '(untitled)', 400)}</a></h2><div class="meta">${plural(article.text.length, 'character')}</div></header><div class="text">${highlighted(article.text, marks)}</div></article>`;
+    return `<article data-side="${which}" aria-label="${which === 'a' ? 'Left' : 'Right'} article"><header><div class="kicker untrusted">${text(articleOutlet(article), 80)} · ${text(shownTime(article.published))}</div><h2 class="untrusted"><a href="/articles/${article.id}">${text(article.title ?? '(untitled)', 400)}</a></h2><div class="meta">${plural(article.text.length, 'character')}</div></header><div class="text">${highlighted(article.text, marks)}</div></article>`;
   };
   const picker = (name: 'a' | 'b', selected: number): string =>
-    `<label>${name === 'a' ? 'Left' : 'Right'}<select name="${name}">${view.choices.map((c) => `<option value="${c.id}"${c.id === selected ? ' selected' : ''}>${text(c.label, 80)}</option>`).join('')}</select></label>`;
+    `<label>${name === 'a' ? 'Left' : 'Right'}<select name="${name}">${view.choices.map((c) => `<option value="${c.id}"${c.id === selected ? ' selected' : ''}>${attr(c.label, 80)}</option>`).join('')}</select></label>`;
   const words = view.passages.reduce((sum, p) => sum + p.words, 0);
   const summary = view.passages.length
     ? `${plural(view.passages.length, 'shared passage')}, ${plural(words, 'word')} in all${view.origin === 'aligned' ? ' (aligned now: these articles are in different stories)' : ' (from the story’s brief)'}. Click a passage, or press n / p, to find it in the other text.`

@@ -9,8 +9,8 @@ import type { RouteTable } from '../route-spec.js';
 import { IdParams, StoryListQuery } from '../schemas.js';
 import { duplicatesOf, etagMatches, storyBrief, storyVersion } from '../story-data.js';
 import { APP_JS } from './client.js';
-import { articlePage, comparePage, errorPage, storyListPage, storyPage } from './pages.js';
-import { APP_CSS } from './style.js';
+import { articleOutlet, articlePage, comparePage, errorPage, storyListPage, storyPage } from './pages.js';
+import { APP_CSS, ICON_SVG } from './style.js';
 
 const HTML = 'text/html';
 /** Most articles offered in the side-by-side pickers. */
@@ -43,7 +43,11 @@ export function addWebRoutes(routes: RouteTable, store: Store, options: { pollSe
     },
     async (c, { query }) => {
       const found = await storiesOf(store, { ...query, limit: 20 });
-      if (found instanceof Response) return found;
+      if (found instanceof Response) {
+        // A page answers with a page: the problem's detail, in HTML.
+        const problem = (await found.json()) as { status: number; detail: string };
+        return c.html(errorPage(problem.status, 'This address is not valid', problem.detail), problem.status as 400);
+      }
       const outlets = await store.listOutlets();
       return c.html(storyListPage(query, found.stories, found.next, outlets));
     },
@@ -128,7 +132,7 @@ export function addWebRoutes(routes: RouteTable, store: Store, options: { pollSe
         passages = alignPassages(tokenize(a.text), tokenize(b.text)).map((p) => ({ a: p.a, b: p.b, words: p.tokens }));
       }
       const members = (await store.storyArticles(a.story)).slice(0, MAX_CHOICES);
-      const choices = [...members, ...(members.some((m) => m.id === b.id) ? [] : [b])].map((m) => ({ id: m.id, label: `${m.id} · ${m.outlet ?? '(no outlet)'} — ${m.title ?? '(untitled)'}` }));
+      const choices = [...members, ...(members.some((m) => m.id === b.id) ? [] : [b])].map((m) => ({ id: m.id, label: `${m.id} · ${articleOutlet(m)} — ${m.title ?? '(untitled)'}` }));
       return c.html(comparePage({ a, b, passages, origin, choices }));
     },
   );
@@ -136,6 +140,10 @@ export function addWebRoutes(routes: RouteTable, store: Store, options: { pollSe
   routes.add(
     { method: 'get', path: '/assets/app.css', operationId: 'stylesheet', summary: 'The web UI\'s stylesheet', tags: ['web'], responses: { 200: { description: 'CSS', contentType: 'text/css' } } },
     (c) => c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }),
+  );
+  routes.add(
+    { method: 'get', path: '/assets/icon.svg', operationId: 'icon', summary: 'The web UI\'s icon', tags: ['web'], responses: { 200: { description: 'SVG', contentType: 'image/svg+xml' } } },
+    (c) => c.body(ICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }),
   );
   routes.add(
     { method: 'get', path: '/assets/app.js', operationId: 'script', summary: 'The web UI\'s progressive script', tags: ['web'], responses: { 200: { description: 'JavaScript', contentType: 'text/javascript' } } },
