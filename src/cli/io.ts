@@ -2,17 +2,9 @@
 import type { Article, ReadFailure } from '../article.js';
 import { prepare, type StageName } from '../pipeline.js';
 import { readPaths } from '../read/files.js';
-import { terminalSafe } from './terminal.js';
+import { say } from './output.js';
 
-/** Write a line to stdout, waiting when the pipe is full (so huge outputs do not pile up in memory). */
-export async function writeLine(line: string): Promise<void> {
-  if (!process.stdout.write(`${line}\n`)) await new Promise<void>((done) => process.stdout.once('drain', () => done()));
-}
-
-/** A message for the user on stderr, prefixed with the program name. */
-export function say(message: string): void {
-  process.stderr.write(`newsfuse: ${terminalSafe(message)}\n`);
-}
+export { positiveInt, say, writeLine } from './output.js';
 
 export function describeFailure(failure: ReadFailure): string {
   const where = failure.source.line === undefined ? failure.source.file : `${failure.source.file}:${failure.source.line}`;
@@ -42,13 +34,4 @@ export async function loadArticles(paths: string[], stages?: readonly StageName[
   const articles: Article[] = [];
   for await (const article of preparedArticles(paths, stages, counts)) articles.push(article);
   return { articles, failed: counts.failed };
-}
-
-/** Parse a positive integer option, or explain what was expected. */
-export function positiveInt(name: string): (value: string) => number {
-  return (value: string) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name}: expecting a positive whole number, instead found "${value}"`);
-    return n;
-  };
 }

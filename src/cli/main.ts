@@ -1,19 +1,20 @@
 // The newsfuse command line: commander wiring of the store commands and the stateless tools.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { positiveInt, say } from './io.js';
-import {
-  clusterCommand,
-  compareCommand,
-  dupesCommand,
-  extractCommand,
-  similarityCommand,
-  summarizeCommand,
-  timexCommand,
-} from './stateless.js';
+import { positiveInt, say } from './output.js';
+
+/** The stateless tools load their stages only when one of them runs (`--version` and `--help` load none). */
+const stateless = () => import('./stateless.js');
+type StatelessTool = 'extractCommand' | 'clusterCommand' | 'dupesCommand' | 'compareCommand' | 'similarityCommand' | 'summarizeCommand';
 
 // Commander passes positional arguments, then options, then the command: typed per action below.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Action = (...args: any[]) => Promise<number>;
+
+/** A stateless tool's action, its module loaded when it runs. */
+const tool =
+  (name: StatelessTool): Action =>
+  async (...args) =>
+    ((await stateless())[name] as Action)(...args);
 
 /** Wrap an action so its exit code is kept and an unexpected error becomes one clear line. */
 function run(holder: { code: number }, action: Action) {
@@ -112,20 +113,20 @@ export function buildProgram(holder: { code: number }): Command {
     .description('clean text and metadata of pages, without a store')
     .argument('<files...>')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'jsonl']).default('json'))
-    .action(run(holder, extractCommand));
+    .action(run(holder, tool('extractCommand')));
 
   program
     .command('cluster')
     .description('assign JSONL articles to stories; prints {"id","story"} lines')
     .requiredOption('--input <FILE>', 'articles, one JSON object a line')
-    .action(run(holder, clusterCommand));
+    .action(run(holder, tool('clusterCommand')));
 
   program
     .command('dupes')
     .description('exact and near-duplicate pairs among JSONL articles')
     .requiredOption('--input <FILE>', 'articles, one JSON object a line')
     .option('--threshold <J>', 'least shingle Jaccard for a near duplicate', ratio, 0.5)
-    .action(run(holder, dupesCommand));
+    .action(run(holder, tool('dupesCommand')));
 
   program
     .command('compare')
@@ -133,13 +134,13 @@ export function buildProgram(holder: { code: number }): Command {
     .argument('<a>')
     .argument('<b>')
     .option('--json', 'print JSON')
-    .action(run(holder, compareCommand));
+    .action(run(holder, tool('compareCommand')));
 
   program
     .command('similarity')
     .description('similarity of article pairs: {"id","a","b"} lines in, {"id","similarity","sameStory"} out')
     .requiredOption('--input <FILE>', 'pairs, one JSON object a line')
-    .action(run(holder, similarityCommand));
+    .action(run(holder, tool('similarityCommand')));
 
   program
     .command('same-claim')
@@ -152,7 +153,7 @@ export function buildProgram(holder: { code: number }): Command {
     .description('time expressions of a text, resolved against a reference date')
     .requiredOption('--ref <ISO_DATE>', 'document creation time')
     .argument('<file>')
-    .action(run(holder, async (file: string, options: { ref: string }) => timexCommand(file, options)));
+    .action(run(holder, async (file: string, options: { ref: string }) => (await stateless()).timexCommand(file, options)));
 
   program
     .command('quotes')
@@ -166,7 +167,7 @@ export function buildProgram(holder: { code: number }): Command {
     .description('extractive summaries of article groups: {"id","articles"} lines in, {"id","summary"} out')
     .requiredOption('--input <FILE>', 'groups, one JSON object a line')
     .option('--words <N>', 'summary length in words', int('--words'), 60)
-    .action(run(holder, summarizeCommand));
+    .action(run(holder, tool('summarizeCommand')));
 
   program
     .command('entities')
