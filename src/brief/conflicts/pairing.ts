@@ -173,7 +173,8 @@ export function candidatePairs(
     const span = article.sentences[slot.sentence]!;
     // A date's frame also reads the next sentence.
     const next = slot.type === 'date' ? article.sentences[slot.sentence + 1] : undefined;
-    const key = `${slot.start - span.start}\u0000${article.text.slice(span.start, span.end)}${next ? `\u0000${article.text.slice(next.start, next.end)}` : ''}`;
+    // The slot's extent with its sentence: a name's extent also depends on capitals elsewhere in its article.
+    const key = `${slot.start - span.start}:${slot.end - span.start}\u0000${article.text.slice(span.start, span.end)}${next ? `\u0000${article.text.slice(next.start, next.end)}` : ''}`;
     let id = signatures.get(key);
     if (id === undefined) signatures.set(key, (id = signatures.size));
     return id;
@@ -199,17 +200,18 @@ export function candidatePairs(
       }
     }
     for (const h of candidates) {
-      const id = g < h ? g * total + h : h * total + g;
+      const [g1, g2] = g < h ? [g, h] : [h, g];
+      const id = g1 * total + g2;
       if (seen.has(id)) continue;
       seen.add(id);
       evaluated++;
-      const [first, second] = g < h ? [x, handles[h]!] : [handles[h]!, x];
+      const first = handles[g1]!;
+      const second = handles[g2]!;
       const a = articles[first.article]!.slots[first.slot]!;
       const b = articles[second.article]!.slots[second.slot]!;
       if (a.type !== b.type) continue;
       // A day given as the report's ("said Friday") is no counterpart of an event's day.
       if (a.type === 'date' && Boolean(a.reportDay) !== Boolean(b.reportDay)) continue;
-      const [g1, g2] = g < h ? [g, h] : [h, g];
       const memoKey = signatureOf[g1]! * signatures.size + signatureOf[g2]!;
       let features = featureMemo.get(memoKey);
       if (!features) {
@@ -227,15 +229,16 @@ const bothMemo = new WeakMap<ReadonlySet<number>, WeakMap<ReadonlySet<number>, n
 
 /** Articles that state both values of a pair somewhere (computed only for the pairs that need it, once per two values). */
 export function statedByBoth(stats: StoryStats, pair: SlotPair): number {
-  let hx = stats.holders(pair.a.article, pair.a.slot);
-  let hy = stats.holders(pair.b.article, pair.b.slot);
-  if (hx.size > hy.size || (hx.size === hy.size && hx !== hy && bothMemo.get(hy)?.has(hx))) [hx, hy] = [hy, hx];
+  const hx = stats.holders(pair.a.article, pair.a.slot);
+  const hy = stats.holders(pair.b.article, pair.b.slot);
+  // The count is symmetric: a pair of values is counted once, whichever comes first.
+  const known = bothMemo.get(hx)?.get(hy) ?? bothMemo.get(hy)?.get(hx);
+  if (known !== undefined) return known;
+  const [small, large] = hx.size <= hy.size ? [hx, hy] : [hy, hx];
+  let both = 0;
+  for (const i of small) if (large.has(i)) both++;
   let inner = bothMemo.get(hx);
   if (!inner) bothMemo.set(hx, (inner = new WeakMap()));
-  const known = inner.get(hy);
-  if (known !== undefined) return known;
-  let both = 0;
-  for (const i of hx) if (hy.has(i)) both++;
   inner.set(hy, both);
   return both;
 }
