@@ -6,6 +6,7 @@ import { ingest } from '../src/ingest.js';
 import { createApp, type AppOptions } from '../src/server/app.js';
 import { openStore, type Store } from '../src/store/store.js';
 import { SEEDS_DIR, tempDir } from './helpers.js';
+import type { ArticleInput } from '../src/article.js';
 
 export interface SeededApp {
   store: Store;
@@ -59,16 +60,7 @@ export async function expectProblem(response: Response, status: number, what: st
 }
 
 /** An article line of the CLI's JSONL fields. */
-export interface PostedArticle {
-  id?: string;
-  outlet?: string;
-  title?: string;
-  text?: string;
-  html?: string;
-  published?: string;
-  language?: string;
-  url?: string;
-}
+export type PostedArticle = ArticleInput;
 
 /** Three articles on three unrelated subjects (three new stories), on three days. */
 export const UNRELATED: PostedArticle[] = [
