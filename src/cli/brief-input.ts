@@ -4,7 +4,7 @@ import { timeOf } from '../article.js';
 import { buildBriefOf, type BriefArticle } from '../brief/brief.js';
 import { prepare } from '../pipeline.js';
 import type { BriefStory } from '../brief/model.js';
-import { say, writeLine } from './io.js';
+import { say, writeLine } from './output.js';
 import { embeddedArticle, jsonRecords } from './jsonl-records.js';
 import { formatBrief } from './brief.js';
 

@@ -4,7 +4,7 @@ import { briefJson } from '../brief/story-brief.js';
 import { renderHtml } from '../brief/render-html.js';
 import { renderMarkdown } from '../brief/render-md.js';
 import { openStore } from '../store/store.js';
-import { say, writeLine } from './io.js';
+import { say, writeLine } from './output.js';
 import { terminalSafe } from './terminal.js';
 
 export interface BriefOptions {

@@ -1,6 +1,6 @@
 // `newsfuse entities --input FILE.jsonl`: people, organisations and places of each article, names canonical across the whole input.
 import { findEntities, mergeEntities, type EntityMention } from '../brief/entities/entities.js';
-import { say, writeLine } from './io.js';
+import { say, writeLine } from './output.js';
 import { jsonRecords } from './jsonl-records.js';
 
 /** Prints `{id, entities: [{start, end, text, type, name}]}` per article, in input order; offsets index the record's `text` as given. */

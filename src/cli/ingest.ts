@@ -3,7 +3,8 @@ import cliProgress from 'cli-progress';
 import { ingest, type IngestSummary } from '../ingest.js';
 import { expandPaths } from '../read/files.js';
 import { openStore } from '../store/store.js';
-import { describeFailure, say } from './io.js';
+import { describeFailure } from './io.js';
+import { say } from './output.js';
 
 /** Warnings listed one by one in the summary; the rest are counted by rule. */
 const MAX_LISTED_WARNINGS = 50;

@@ -1,10 +1,8 @@
-// CLI plumbing: stdout lines with backpressure, messages to stderr, reading articles for stateless tools.
+// CLI plumbing that reads articles for the stateless tools (the output helpers are in output.ts).
 import type { Article, ReadFailure } from '../article.js';
 import { prepare, type StageName } from '../pipeline.js';
 import { readPaths } from '../read/files.js';
 import { say } from './output.js';
-
-export { positiveInt, say, writeLine } from './output.js';
 
 export function describeFailure(failure: ReadFailure): string {
   const where = failure.source.line === undefined ? failure.source.file : `${failure.source.file}:${failure.source.line}`;

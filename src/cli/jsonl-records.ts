@@ -2,7 +2,7 @@
 import type { Article, SourceRef } from '../article.js';
 import { inputFromRecord, readJsonLines } from '../read/jsonl.js';
 import { articleFromInput } from '../read/from-input.js';
-import { say } from './io.js';
+import { say } from './output.js';
 
 /** Each parsed JSON object of a file with its line number; broken lines are reported and skipped. */
 export async function* jsonRecords(file: string): AsyncGenerator<{ record: Record<string, unknown>; line: number }> {

@@ -4,15 +4,15 @@ import { positiveInt, say } from './output.js';
 
 /** The stateless tools load their stages only when one of them runs (`--version` and `--help` load none). */
 const stateless = () => import('./stateless.js');
-type StatelessTool = 'extractCommand' | 'clusterCommand' | 'dupesCommand' | 'compareCommand' | 'similarityCommand' | 'summarizeCommand';
 
 // Commander passes positional arguments, then options, then the command: typed per action below.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Action = (...args: any[]) => Promise<number>;
 
+type Tools = Awaited<ReturnType<typeof stateless>>;
 /** A stateless tool's action, its module loaded when it runs. */
 const tool =
-  (name: StatelessTool): Action =>
+  (name: { [K in keyof Tools]: Tools[K] extends Action ? K : never }[keyof Tools]): Action =>
   async (...args) =>
     ((await stateless())[name] as Action)(...args);
 
@@ -153,7 +153,7 @@ export function buildProgram(holder: { code: number }): Command {
     .description('time expressions of a text, resolved against a reference date')
     .requiredOption('--ref <ISO_DATE>', 'document creation time')
     .argument('<file>')
-    .action(run(holder, async (file: string, options: { ref: string }) => (await stateless()).timexCommand(file, options)));
+    .action(run(holder, tool('timexCommand')));
 
   program
     .command('quotes')

@@ -3,7 +3,7 @@ import { findQuotes, type Quote, type TextSpan } from '../brief/quotes/quotes.js
 import { cleanText } from '../clean/clean.js';
 import { prepare } from '../pipeline.js';
 import { readDocument } from '../read/files.js';
-import { say, writeLine } from './io.js';
+import { say, writeLine } from './output.js';
 
 /** Offsets of a span found in cleaned text, mapped back to the decoded file text (end maps via its last character). */
 function mapSpan<T extends TextSpan>(span: T, raw: string, toSource: (offset: number) => number): T {

@@ -1,6 +1,6 @@
 // `newsfuse same-claim --input PAIRS.jsonl`: whether each pair of sentences states the same claim.
 import { prepareClaim, sameClaim, type PreparedClaim } from '../brief/claims/same-claim.js';
-import { say, writeLine } from './io.js';
+import { say, writeLine } from './output.js';
 import { jsonRecords } from './jsonl-records.js';
 
 const round = (x: number): number => Math.round(x * 1e6) / 1e6;

@@ -1,7 +1,7 @@
 // `newsfuse serve`: the HTTP API and web UI over the store until SIGINT or SIGTERM.
 import { startServer } from '../server/serve.js';
 import { openStore } from '../store/store.js';
-import { say } from './io.js';
+import { say } from './output.js';
 
 export interface ServeCommandOptions {
   db: string;

@@ -15,7 +15,8 @@ import { readDocument } from '../read/files.js';
 import { summarizeStory } from '../brief/summary/context.js';
 import { summaryText } from '../brief/summary/summary.js';
 import { decodeBytes } from '../read/decode.js';
-import { describeFailure, loadArticles, preparedArticles, say, writeLine } from './io.js';
+import { describeFailure, loadArticles, preparedArticles } from './io.js';
+import { say, writeLine } from './output.js';
 import { embeddedArticle, jsonRecords } from './jsonl-records.js';
 import { terminalSafe } from './terminal.js';
 

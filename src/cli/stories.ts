@@ -1,6 +1,6 @@
 // `newsfuse stories`: stories of the store, largest and newest first, as a table or JSON.
 import { openStore } from '../store/store.js';
-import { writeLine } from './io.js';
+import { writeLine } from './output.js';
 import { terminalSafe } from './terminal.js';
 
 export async function storiesCommand(options: { db: string; json?: boolean; limit: number; query?: string }): Promise<number> {
