@@ -1,9 +1,7 @@
 // Ingestion: read -> prepare (clean, describe, fingerprint) -> dedupe -> cluster -> store, in committed batches.
 import type { Article, ArticleMessage, ReadFailure } from './article.js';
 import { Clusterer } from './cluster/assign.js';
-import { articleTerms } from './text/terms.js';
 import { bandKeys, estimateJaccard } from './fingerprint/minhash.js';
-import { timeOf } from './article.js';
 import { prepare } from './pipeline.js';
 import { readPaths } from './read/files.js';
 import type { NewArticle, Store } from './store/store.js';
@@ -54,7 +52,7 @@ async function ingestArticle(store: Store, clusterer: Clusterer, article: Articl
     if (near) article.message('fingerprint:near-duplicate', `near duplicate (Jaccard ~${near.score.toFixed(2)}) of stored article #${near.id}`, 'info');
   }
 
-  const assignment = await clusterer.assign(articleTerms(article), timeOf(article));
+  const assignment = await clusterer.assignArticle(article);
   const id = await store.insertArticle(
     newArticleOf(article, itemKey, contentHash, signature),
     assignment.story,

@@ -3,7 +3,6 @@ import type { Article } from '../article.js';
 import { timeOf } from '../article.js';
 import { Clusterer, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './assign.js';
 import { MemoryStoryIndex } from './story-index.js';
-import { articleTerms } from '../text/terms.js';
 
 /**
  * Processing order: by publish time where articles have one; an article without a time keeps its
@@ -20,14 +19,14 @@ export function processingOrder(articles: readonly Article[]): Article[] {
   return keyed.map((k) => k.article);
 }
 
-/** Assign every article to a story, in processing order; yields `{id, story}` as it goes. */
+/** Assign every article to a story, in processing order, through `Clusterer.assignArticle` (as ingest does); yields `{id, story}`. */
 export async function* clusterArticles(
   articles: readonly Article[],
   options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
 ): AsyncGenerator<{ id: string; story: number }> {
   const clusterer = new Clusterer(new MemoryStoryIndex(), options);
   for (const article of processingOrder(articles)) {
-    const assignment = await clusterer.assign(articleTerms(article), timeOf(article));
+    const assignment = await clusterer.assignArticle(article);
     yield { id: article.id, story: assignment.story };
   }
 }
