@@ -41,6 +41,14 @@ export interface ClusterOptions {
   indexTerms: number;
   /** Stories whose latest article is more than this many days older than the article are not candidates. */
   horizonDays: number;
+  /**
+   * Least model probability, of a grown story's centroid against another story, to merge the two (0 or
+   * undefined: stories are never merged). Only stories of at least `mergeSize` articles are compared.
+   */
+  mergeProbability?: number;
+  mergeSize?: number;
+  /** The model of "these two stories are one", over the same features (a grown story's centroid as the article side). */
+  mergeModel?: JoinModel;
 }
 
 /** The pair features, in the order the model's coefficients are read. */
@@ -70,6 +78,16 @@ export const FEATURE_NAMES = [
   // content cosine scaled by story size (log scale, 1 at 1000 articles): a big story's centroid is smoother,
   // so the same cosine says more. Like every non-penalty feature, it is 0 when nothing is shared.
   'cos_w_size',
+  // the share of the article's name mass (its unit name vector, squared weights) on names the story's
+  // centroid lacks, and the same of the story's name mass on names the article lacks: the people and
+  // places an article is about are named again and again, so a report of another event of the same kind
+  // (another actor's rehab, another coach's firing) leaves most of either side's names unmatched.
+  // 0 when either side has no names.
+  'miss_n_article',
+  'miss_n_story',
+  // the same for numbers and dates (a toll, a score, a year).
+  'miss_d_article',
+  'miss_d_story',
 ] as const;
 
 /**
@@ -111,6 +129,8 @@ export interface Assignment {
 }
 
 const DAY = 86_400_000;
+/** Merges chained after one article joins a story (each merged story may reach one more). */
+const MERGE_ROUNDS = 3;
 
 const byWeight = (x: [string, number], y: [string, number]): number => y[1] - x[1] || (x[0] < y[0] ? -1 : 1);
 
@@ -140,6 +160,13 @@ export function viewVectors(counts: Map<string, number>, documents: number, df: 
   }
   for (const [term, weight] of vector) vector.set(term, weight / Math.sqrt(norms.get(term[0]!)!));
   return vector;
+}
+
+/** A vector with each view scaled to unit length (a centroid compared as if it were an article). */
+function unitViews(vector: Map<string, number>): Map<string, number> {
+  const norms = new Map<string, number>();
+  for (const [term, weight] of vector) norms.set(term[0]!, (norms.get(term[0]!) ?? 0) + weight * weight);
+  return new Map([...vector].map(([term, weight]) => [term, weight / Math.sqrt(norms.get(term[0]!)!)]));
 }
 
 /** Per view, the cosine of a unit view vector with a centroid, and whether each side has the view at all. */
@@ -200,7 +227,23 @@ export function pairFeatures(vector: Map<string, number>, terms: number, time: n
     c.n.cos * short,
     Math.log1p(gapDays) / Math.log(366),
     (c.w.cos * Math.log(Math.max(1, story.size))) / Math.log(1000),
+    c.n.both ? missingMass(vector, story.vector, 'n') : 0,
+    c.n.both ? missingMass(story.vector, vector, 'n') : 0,
+    c.d.both ? missingMass(vector, story.vector, 'd') : 0,
+    c.d.both ? missingMass(story.vector, vector, 'd') : 0,
   ];
+}
+
+/** The share of `from`'s squared weight in `view` on terms `other` lacks (0 when `from` has none). */
+function missingMass(from: Map<string, number>, other: Map<string, number>, view: View): number {
+  let all = 0;
+  let missing = 0;
+  for (const [term, weight] of from) {
+    if (term[0] !== view) continue;
+    all += weight * weight;
+    if (!other.has(term)) missing += weight * weight;
+  }
+  return all === 0 ? 0 : missing / all;
 }
 
 const YEAR = /^d:(19|20)\d\d$/;
@@ -252,7 +295,7 @@ export function plainThreshold(terms: number, options: ClusterOptions): number {
 }
 
 /** Whether a candidate clears the evidence rules (shared terms, cosine floor) that the model cannot override. */
-function joinable(candidate: Pick<Candidate, 'features' | 'shared'>, terms: number, options: ClusterOptions): boolean {
+export function joinable(candidate: Pick<Candidate, 'features' | 'shared'>, terms: number, options: ClusterOptions): boolean {
   return candidate.shared >= MIN_SHARED_TERMS && candidate.features[0]! >= options.floorFactor * plainThreshold(terms, options);
 }
 
@@ -303,9 +346,56 @@ export class Clusterer {
     const best = (await this.candidates(vector, terms, time)).find((c) => joinable(c, terms, this.options));
     if (best && best.probability >= this.options.joinProbability) {
       await this.join(best.story, vector, time);
-      return { story: best.story.id, similarity: best.probability, isNew: false };
+      let story = best.story.id;
+      // A merged story may now reach another: heal until nothing merges (a few rounds at most).
+      for (let round = 0, current: StoryCentroid | undefined = best.story; round < MERGE_ROUNDS && current; round++) {
+        current = await this.heal(current);
+        if (current) story = current.id;
+      }
+      return { story, similarity: best.probability, isNew: false };
     }
     return { story: await this.startStory(vector, time), similarity: 0, isNew: true };
+  }
+
+  /** Stories merged into others: merged id -> the story that took its articles. */
+  readonly mergedInto = new Map<number, number>();
+
+  /** The story an id now stands for (itself unless it was merged). */
+  resolve(id: number): number {
+    let current = id;
+    for (let next = this.mergedInto.get(current); next !== undefined; next = this.mergedInto.get(current)) current = next;
+    return current;
+  }
+
+  /** After a story grew: merge it with the candidate story the model rates most likely, when that clears the merge bar. */
+  async heal(story: StoryCentroid): Promise<StoryCentroid | undefined> {
+    const o = this.options;
+    if (!o.mergeProbability || story.size < (o.mergeSize ?? 2)) return undefined;
+    const best = (await this.mergeCandidates(story))[0];
+    if (!best || best.probability < o.mergeProbability) return undefined;
+    const [into, from] = best.story.size >= story.size ? [best.story, story] : [story, best.story];
+    const sum = new Map(into.vector);
+    for (const [term, weight] of from.vector) sum.set(term, (sum.get(term) ?? 0) + weight);
+    into.vector = centroidOf(sum, o);
+    into.size += from.size;
+    if (from.firstSeen !== undefined) into.firstSeen = into.firstSeen === undefined ? from.firstSeen : Math.min(into.firstSeen, from.firstSeen);
+    if (from.lastSeen !== undefined) into.lastSeen = into.lastSeen === undefined ? from.lastSeen : Math.max(into.lastSeen, from.lastSeen);
+    await this.save(into);
+    await this.index.mergeStory(from.id, into.id);
+    this.mergedInto.set(from.id, into.id);
+    return into;
+  }
+
+  /** Stories a grown story could merge with, each with its features and merge-model probability, best first. */
+  async mergeCandidates(story: StoryCentroid): Promise<Candidate[]> {
+    const o = this.options;
+    const unit = unitViews(story.vector);
+    const terms = contentSize(story.vector);
+    const model = o.mergeModel ?? o.model;
+    return (await this.candidates(unit, terms, story.lastSeen))
+      .filter((c) => c.story.id !== story.id && c.story.size >= (o.mergeSize ?? 2) && joinable(c, terms, o))
+      .map((c) => ({ ...c, probability: joinProbabilityOf(c.features, model) }))
+      .sort((x, y) => y.probability - x.probability || x.story.id - y.story.id);
   }
 
   /** A new story holding one article's vector. */
@@ -326,6 +416,11 @@ export class Clusterer {
       story.firstSeen = story.firstSeen === undefined ? time : Math.min(story.firstSeen, time);
       story.lastSeen = story.lastSeen === undefined ? time : Math.max(story.lastSeen, time);
     }
+    await this.save(story);
+  }
+
+  private async save(story: StoryCentroid): Promise<void> {
+    const o = this.options;
     const indexTerms = [...strongestOf(story.vector, 'w', o.indexTerms), ...strongestOf(story.vector, 'n', Math.ceil(o.indexTerms / 2))];
     await this.index.saveStory(story, indexTerms.map(([term]) => term));
   }
