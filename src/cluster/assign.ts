@@ -315,8 +315,8 @@ export class Clusterer {
   ) {}
 
   /** Assign one prepared article (the one entry point of ingest and `cluster`). */
-  assignArticle(article: Article): Promise<Assignment> {
-    return this.assign(articleStoryTerms(article), timeOf(article));
+  assignArticle(article: Article, copyOf?: number): Promise<Assignment> {
+    return this.assign(articleStoryTerms(article), timeOf(article), copyOf);
   }
 
   /** The view vectors of an article's story terms under the index's document frequencies, counting it first. */
@@ -340,12 +340,18 @@ export class Clusterer {
       .sort((x, y) => y.probability - x.probability || x.story.id - y.story.id);
   }
 
-  /** Assign one article, given its story terms (features.ts) and publish time (epoch ms), and update the index. */
-  async assign(counts: Map<string, number>, time?: number): Promise<Assignment> {
+  /**
+   * Assign one article, given its story terms (features.ts) and publish time (epoch ms), and update the index.
+   * `copyOf`: the story of an article this one copies (an exact or near duplicate found by fingerprint), which
+   * it joins whenever that story is among its candidates, whatever the model says: a copy is its original's story.
+   */
+  async assign(counts: Map<string, number>, time?: number, copyOf?: number): Promise<Assignment> {
     const vector = await this.vectorOf(counts);
     const terms = contentSize(counts);
-    const best = (await this.candidates(vector, terms, time)).find((c) => joinable(c, terms, this.options));
-    if (best && best.probability >= this.options.joinProbability) {
+    const candidates = await this.candidates(vector, terms, time);
+    const original = copyOf === undefined ? undefined : candidates.find((c) => c.story.id === copyOf);
+    const best = original ?? candidates.find((c) => joinable(c, terms, this.options));
+    if (best && (best === original || best.probability >= this.options.joinProbability)) {
       await this.join(best.story, vector, time);
       let story = best.story.id;
       // A merged story may now reach another: heal until nothing merges (a few rounds at most).
