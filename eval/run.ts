@@ -7,6 +7,7 @@ import type { EvalOutcome, EvalRow, EvalSkip } from './types.js';
 /** Modules in run order; loaded lazily so that one missing or broken module becomes a skip, not a crash. */
 const MODULES: Record<string, () => Promise<{ evaluate: Evaluate }>> = {
   clustering: () => import('./clustering.js'),
+  'clustering-order': () => import('./clustering-order.js'),
   sts22: () => import('./sts22.js'),
   extraction: () => import('./extraction.js'),
   timex: () => import('./timex.js'),

@@ -1,9 +1,7 @@
 // Ingestion: read -> prepare (clean, describe, fingerprint) -> dedupe -> cluster -> store, in committed batches.
 import type { Article, ArticleMessage, ReadFailure } from './article.js';
 import { Clusterer } from './cluster/assign.js';
-import { articleTerms } from './text/terms.js';
 import { bandKeys, estimateJaccard } from './fingerprint/minhash.js';
-import { timeOf } from './article.js';
 import { prepare } from './pipeline.js';
 import { readPaths } from './read/files.js';
 import type { NewArticle, Store } from './store/store.js';
@@ -45,6 +43,7 @@ async function ingestArticle(store: Store, clusterer: Clusterer, article: Articl
 
   const bands = bandKeys(signature);
   const [exact] = await store.findByContentHash(contentHash);
+  let copyOf = exact;
   if (exact !== undefined) article.message('fingerprint:exact-duplicate', `same text as stored article #${exact}`, 'info');
   else {
     const near = (await store.getSignatures((await store.findByBands(bands, 20)).slice(0, 20)))
@@ -52,9 +51,12 @@ async function ingestArticle(store: Store, clusterer: Clusterer, article: Articl
       .filter((c) => c.score >= NEAR_DUPLICATE)
       .sort((x, y) => y.score - x.score)[0];
     if (near) article.message('fingerprint:near-duplicate', `near duplicate (Jaccard ~${near.score.toFixed(2)}) of stored article #${near.id}`, 'info');
+    copyOf = near?.id;
   }
 
-  const assignment = await clusterer.assign(articleTerms(article), timeOf(article));
+  // A copy joins its original's story (the story that holds it now, after any merge).
+  const original = copyOf === undefined ? undefined : (await store.getArticles([copyOf]))[0];
+  const assignment = await clusterer.assignArticle(article, original === undefined ? undefined : await store.resolveStory(original.story));
   const id = await store.insertArticle(
     newArticleOf(article, itemKey, contentHash, signature),
     assignment.story,

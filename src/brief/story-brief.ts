@@ -16,7 +16,9 @@ export const BRIEF_CACHE_FORMAT = `brief-v${BRIEF_VERSION}.${BRIEF_REVISION}-a${
  * else built now and cached. The story version is read before the articles, so an article inserted
  * meanwhile makes the new entry stale instead of hiding behind it.
  */
-export async function briefJson(store: Store, id: number, options: { cache: boolean; notice?: (message: string) => void }): Promise<string | undefined> {
+export async function briefJson(store: Store, asked: number, options: { cache: boolean; notice?: (message: string) => void }): Promise<string | undefined> {
+  // A merged story's id stands for the story that took its articles.
+  const id = await store.resolveStory(asked);
   const notice = options.notice ?? (() => undefined);
   if (options.cache) {
     const cached = await store.getCachedBrief(id, BRIEF_CACHE_FORMAT);

@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Article } from '../article.js';
 import { clusterArticles } from '../cluster/batch.js';
-import { SAME_STORY_THRESHOLD } from '../cluster/assign.js';
-import { documentFrequencies, termSimilarity } from '../text/tfidf.js';
-import { articleTerms } from '../text/terms.js';
+import { pairSimilarity } from '../cluster/assign.js';
+import { articleStoryTerms } from '../cluster/features.js';
+import { MemoryStoryIndex } from '../cluster/story-index.js';
 import { findDuplicates } from '../fingerprint/dupes.js';
 import { jaccard } from '../fingerprint/minhash.js';
 import { alignPassages } from '../text/passage-align.js';
@@ -79,16 +79,19 @@ async function readOne(file: string): Promise<Article | undefined> {
 export async function compareCommand(fileA: string, fileB: string, options: { json?: boolean }): Promise<number> {
   const [a, b] = [await readOne(fileA), await readOne(fileB)];
   if (!a || !b) return 1;
-  const ta = articleTerms(a);
-  const tb = articleTerms(b);
-  const similarity = termSimilarity(ta, tb, documentFrequencies([ta, tb]));
+  const ta = articleStoryTerms(a);
+  const tb = articleStoryTerms(b);
+  const index = new MemoryStoryIndex();
+  await index.addDocument(ta.keys());
+  await index.addDocument(tb.keys());
+  const { similarity, sameStory } = await pairSimilarity(index, ta, tb);
   const passages = alignPassages(tokenize(a.text), tokenize(b.text)).map((p) => ({ ...p, text: a.text.slice(p.a[0], p.a[1]) }));
   const result = {
     a: { file: fileA, title: a.title ?? null, outlet: a.outlet ?? null, published: a.published ?? null },
     b: { file: fileB, title: b.title ?? null, outlet: b.outlet ?? null, published: b.published ?? null },
     similarity: round(similarity),
     jaccard: round(jaccard(a.data.shingles!, b.data.shingles!)),
-    sameStory: similarity >= SAME_STORY_THRESHOLD,
+    sameStory,
     passages,
   };
   if (options.json) {
@@ -106,9 +109,13 @@ export async function compareCommand(fileA: string, fileB: string, options: { js
   return 0;
 }
 
-/** `similarity --input PAIRS.jsonl`: `{id, similarity, sameStory}` per pair; IDF from all texts of the file. */
+/**
+ * `similarity --input PAIRS.jsonl`: `{id, similarity, sameStory}` per pair; the story terms and score of
+ * clustering (`pairSimilarity`), with document frequencies counted over all texts of the file first.
+ */
 export async function similarityCommand(options: { input: string }): Promise<number> {
   const pairs: { id: unknown; a: Map<string, number>; b: Map<string, number> }[] = [];
+  const index = new MemoryStoryIndex();
   for await (const { record, line } of jsonRecords(options.input)) {
     const source = { file: options.input, line };
     const a = embeddedArticle(record.a, source, 'a');
@@ -116,12 +123,14 @@ export async function similarityCommand(options: { input: string }): Promise<num
     if (!a || !b) continue;
     prepare(a, ['clean']);
     prepare(b, ['clean']);
-    pairs.push({ id: record.id ?? line, a: articleTerms(a), b: articleTerms(b) });
+    const pair = { id: record.id ?? line, a: articleStoryTerms(a), b: articleStoryTerms(b) };
+    await index.addDocument(pair.a.keys());
+    await index.addDocument(pair.b.keys());
+    pairs.push(pair);
   }
-  const stats = documentFrequencies(pairs.flatMap((p) => [p.a, p.b]));
   for (const pair of pairs) {
-    const similarity = termSimilarity(pair.a, pair.b, stats);
-    await writeLine(JSON.stringify({ id: pair.id, similarity: round(similarity), sameStory: similarity >= SAME_STORY_THRESHOLD }));
+    const { similarity, sameStory } = await pairSimilarity(index, pair.a, pair.b);
+    await writeLine(JSON.stringify({ id: pair.id, similarity: round(similarity), sameStory }));
   }
   return 0;
 }

@@ -3,7 +3,6 @@ import type { Article } from '../article.js';
 import { timeOf } from '../article.js';
 import { Clusterer, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './assign.js';
 import { MemoryStoryIndex } from './story-index.js';
-import { articleTerms } from '../text/terms.js';
 
 /**
  * Processing order: by publish time where articles have one; an article without a time keeps its
@@ -20,14 +19,17 @@ export function processingOrder(articles: readonly Article[]): Article[] {
   return keyed.map((k) => k.article);
 }
 
-/** Assign every article to a story, in processing order; yields `{id, story}` as it goes. */
+/**
+ * Assign every article to a story, in processing order, through `Clusterer.assignArticle` (as ingest does);
+ * yields `{id, story}` in that order once all are assigned, each story id resolved through the merges made
+ * on the way (an article whose story was merged later is reported in the story that took it).
+ */
 export async function* clusterArticles(
   articles: readonly Article[],
   options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
 ): AsyncGenerator<{ id: string; story: number }> {
   const clusterer = new Clusterer(new MemoryStoryIndex(), options);
-  for (const article of processingOrder(articles)) {
-    const assignment = await clusterer.assign(articleTerms(article), timeOf(article));
-    yield { id: article.id, story: assignment.story };
-  }
+  const assigned: { id: string; story: number }[] = [];
+  for (const article of processingOrder(articles)) assigned.push({ id: article.id, story: (await clusterer.assignArticle(article)).story });
+  for (const { id, story } of assigned) yield { id, story: clusterer.resolve(story) };
 }

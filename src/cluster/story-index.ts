@@ -45,6 +45,16 @@ export class MemoryStoryIndex implements StoryIndex {
     }
   }
 
+  /** Merged story id -> the story that took its articles. */
+  readonly merges = new Map<number, number>();
+
+  async mergeStory(from: number, into: number): Promise<void> {
+    for (const term of this.indexedTerms.get(from) ?? []) this.postings.get(term)?.delete(from);
+    this.indexedTerms.delete(from);
+    this.stories.delete(from);
+    this.merges.set(from, into);
+  }
+
   async newStoryId(): Promise<number> {
     return this.nextId++;
   }

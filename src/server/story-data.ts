@@ -27,7 +27,9 @@ export interface StoryVersion {
 }
 
 /** A story's summary and version (cheap: no brief), or undefined when there is no such story. */
-export async function storyVersion(store: Store, id: number): Promise<StoryVersion | undefined> {
+export async function storyVersion(store: Store, asked: number): Promise<StoryVersion | undefined> {
+  // A merged story's id stands for the story that took its articles.
+  const id = await store.resolveStory(asked);
   const version = await store.storyVersion(id);
   const summary = version === undefined ? undefined : await store.getStory(id);
   if (version === undefined || !summary) return undefined;

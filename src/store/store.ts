@@ -33,6 +33,11 @@ export interface StoryIndex {
   saveStory(story: StoryCentroid, indexTerms: string[]): Promise<void>;
   /** A new story id. */
   newStoryId(): Promise<number>;
+  /**
+   * Merge story `from` into story `into` (whose centroid the caller has already saved with both): `from`
+   * leaves the index, its articles become `into`'s, and the merge is recorded so `from` still resolves.
+   */
+  mergeStory(from: number, into: number): Promise<void>;
 }
 
 /** An article as stored: the fields the stages produced, and the story it belongs to. */
@@ -150,6 +155,8 @@ export interface Store {
   insertArticle(article: NewArticle, story: number, bands: number[], titleIsFallback: boolean): Promise<number>;
   listStories(query: StoryQuery): Promise<StorySummary[]>;
   getStory(id: number): Promise<StorySummary | undefined>;
+  /** The story an id stands for now: itself, or, when it was merged, the story that took its articles (merges followed to the end). */
+  resolveStory(id: number): Promise<number>;
   /**
    * A page of stories, filtered and ordered, with keyset cursors (a page costs the same however deep).
    * Throws InvalidCursorError for a cursor it did not make for this order.

@@ -121,4 +121,15 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE brief_cache ADD COLUMN independent_sources INTEGER;
   UPDATE brief_cache SET independent_sources = json_extract(brief, '$.story.independentSources');
   `,
+  // 6: story merges. When clustering finds two stories are one, the smaller one's articles move to the
+  //    other and the merge is recorded, so a story id a user holds still resolves (to the story that took
+  //    its articles); the merged story's row stays, empty, so its id is never reused.
+  `
+  CREATE TABLE story_merges (
+    from_id INTEGER PRIMARY KEY,
+    into_id INTEGER NOT NULL,
+    articles INTEGER NOT NULL,
+    merged_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -355,3 +355,36 @@ test('article analyses: stored per article and version, a newer version replaces
   const many = Array.from({ length: 1200 }, (_, i) => i + 1000);
   assert.equal((await store.getAnalyses(many, '1')).size, 0, 'more ids than one statement takes');
 });
+
+test('mergeStory: the articles move, counts follow, the merge is recorded and the old id resolves; nothing is lost', async (t) => {
+  const { store, file } = openTemp(t);
+  const kept = await newStory(store);
+  const merged = await newStory(store);
+  await store.insertArticle(newArticle({ outlet: 'AP', published: '2021-01-05T10:00:00Z' }), kept, [], false);
+  await store.insertArticle(newArticle({ outlet: 'Reuters', published: '2021-01-04T09:00:00Z' }), merged, [], false);
+  await store.insertArticle(newArticle({ outlet: 'AP', published: '2021-01-06T08:00:00Z' }), merged, [], false);
+  const versionBefore = await store.storyVersion(kept);
+  await store.transaction(() => store.storyIndex.mergeStory(merged, kept));
+  const story = await store.getStory(kept);
+  assert.equal(story?.articleCount, 3);
+  assert.equal(story?.sourceCount, 2);
+  assert.equal((await store.storyArticles(kept)).length, 3);
+  assert.ok((await store.storyVersion(kept))! > versionBefore!, 'the story that took the articles has a new version (its cached brief is stale)');
+  assert.equal(await store.getStory(merged), undefined, 'the merged story is no longer listed');
+  assert.equal(await store.resolveStory(merged), kept);
+  assert.equal(await store.resolveStory(kept), kept);
+  // A chain of merges resolves to its end.
+  const third = await newStory(store);
+  await store.insertArticle(newArticle(), third, [], false);
+  await store.transaction(() => store.storyIndex.mergeStory(kept, third));
+  assert.equal(await store.resolveStory(merged), third);
+  assert.equal((await store.storyArticles(third)).length, 4);
+  await store.close();
+  const db = new Database(file, { readonly: true });
+  assert.deepEqual(db.prepare('SELECT from_id, into_id, articles FROM story_merges ORDER BY from_id').all(), [
+    { from_id: kept, into_id: third, articles: 3 },
+    { from_id: merged, into_id: kept, articles: 2 },
+  ]);
+  assert.equal(db.prepare('SELECT COUNT(*) FROM articles WHERE story_id NOT IN (SELECT id FROM stories WHERE article_count > 0)').pluck().get(), 0);
+  db.close();
+});

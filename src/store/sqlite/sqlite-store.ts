@@ -143,6 +143,16 @@ class SqliteStoryIndex implements StoryIndex {
       upsertStory: db.prepare(`INSERT INTO stories (id, centroid, size, first_ms, last_ms, updated_at) VALUES (@id, @centroid, @size, @first, @last, @now)
         ON CONFLICT (id) DO UPDATE SET centroid = @centroid, size = @size, first_ms = @first, last_ms = @last, updated_at = @now`),
       dropTerms: db.prepare('DELETE FROM story_terms WHERE story_id = ?'),
+      moveArticles: db.prepare('UPDATE articles SET story_id = ? WHERE story_id = ?'),
+      recordMerge: db.prepare('INSERT OR REPLACE INTO story_merges (from_id, into_id, articles, merged_at) VALUES (?, ?, ?, ?)'),
+      emptyStory: db.prepare(`UPDATE stories SET article_count = 0, source_count = 0, centroid = '[]', version = version + 1 WHERE id = ?`),
+      // A source is an outlet; an article without one counts as its own source file (as insertArticle counts).
+      recountStory: db.prepare(`UPDATE stories SET
+        article_count = (SELECT COUNT(*) FROM articles WHERE story_id = stories.id),
+        source_count = (SELECT COUNT(DISTINCT CASE WHEN outlet IS NULL THEN 'file:' || source ELSE 'outlet:' || outlet END) FROM articles WHERE story_id = stories.id),
+        first_seen = (SELECT MIN(published) FROM articles WHERE story_id = stories.id),
+        last_seen = (SELECT MAX(published) FROM articles WHERE story_id = stories.id),
+        version = version + 1 WHERE id = ?`),
       addStoryTerm: db.prepare('INSERT OR IGNORE INTO story_terms (term, story_id, last_ms) VALUES (?, ?, ?)'),
     };
   }
@@ -215,6 +225,15 @@ class SqliteStoryIndex implements StoryIndex {
     this.remember(story);
   }
 
+  async mergeStory(from: number, into: number): Promise<void> {
+    this.statements.dropTerms.run(from);
+    this.cache.delete(from);
+    const moved = this.statements.moveArticles.run(into, from).changes;
+    this.statements.recordMerge.run(from, into, moved, new Date().toISOString());
+    this.statements.emptyStory.run(from);
+    this.statements.recountStory.run(into);
+  }
+
   async newStoryId(): Promise<number> {
     const id = this.statements.counter.get('next_story') as number;
     this.statements.bump.run('next_story');
@@ -250,6 +269,7 @@ export class SqliteStore implements Store {
         version = version + 1, updated_at = @now WHERE id = @story`),
       storyArticles: db.prepare(`SELECT * FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, id`),
       storyVersion: db.prepare('SELECT version FROM stories WHERE id = ?').pluck(),
+      mergedInto: db.prepare('SELECT into_id FROM story_merges WHERE from_id = ?').pluck(),
       cachedBrief: db.prepare(`SELECT c.brief FROM brief_cache c JOIN stories s ON s.id = c.story_id
         WHERE c.story_id = ? AND c.format = ? AND c.story_version = s.version`).pluck(),
       putBrief: db.prepare(`INSERT INTO brief_cache (story_id, story_version, format, brief, built_at, independent_sources)
@@ -428,6 +448,17 @@ export class SqliteStore implements Store {
     if (ids.length === 0) return [];
     const rows = this.db.prepare(`SELECT id, signature FROM articles WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`).all(...ids) as Row[];
     return rows.map((row) => ({ id: row.id as number, signature: signatureFromBuffer(row.signature as Buffer) }));
+  }
+
+  async resolveStory(id: number): Promise<number> {
+    let current = id;
+    // Merges only ever point at a story that existed before them, but a bound keeps a damaged table from looping.
+    for (let step = 0; step < 1000; step++) {
+      const next = this.statements.mergedInto.get(current) as number | undefined;
+      if (next === undefined) return current;
+      current = next;
+    }
+    return current;
   }
 
   async storyVersion(id: number): Promise<number | undefined> {

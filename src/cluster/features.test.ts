@@ -1,0 +1,18 @@
+// Tests for story terms: views, number terms as written, names.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { storyTerms } from './features.js';
+
+const numbers = (counts: Map<string, number>): string[] => [...counts.keys()].filter((key) => key.startsWith('d:')).sort();
+
+test('number terms are whole figures; numbers glued to words and days after a month are not', () => {
+  const counts = storyTerms(undefined, 'COVID-19 cases rose 12% to 1,250 on March 3, 2020, the G20 said; 3.5 million doses and 7 trucks.');
+  assert.deepEqual(numbers(counts), ['d:12', 'd:1250', 'd:2020', 'd:3.5', 'd:mar-3']);
+});
+
+test('story terms carry views: content and title words stemmed, names from capitals not opening a sentence', () => {
+  const counts = storyTerms('Floods hit valley', 'Heavy rain flooded the valley, officials in Dhaka said.');
+  assert.ok(counts.has('w:flood') && counts.has('t:flood'));
+  assert.ok(counts.has('n:dhaka'));
+  assert.equal(counts.has('n:heavy'), false, 'a capital opening the text is not a name');
+});
