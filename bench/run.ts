@@ -533,6 +533,10 @@ async function benchBrief(argv: string[]): Promise<void> {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'brief') return benchBrief(argv.slice(1));
+  if (argv[0] === 'cluster') {
+    const { parseClusterOptions, runClusterBench } = await import('./cluster.js');
+    return runClusterBench(resolve(process.env.NEWSFUSE_DATA ?? join(REPO_ROOT, '..', 'shared', 'data')), join(REPO_ROOT, '.tmp', 'bench'), parseClusterOptions(argv.slice(1)));
+  }
   if (argv[0] === 'ingest') return benchIngest(argv.slice(1));
   await benchIngest(argv);
   await benchBrief([]);

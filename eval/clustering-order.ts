@@ -2,6 +2,7 @@
 // its file order and in 5 seeded shuffles of it; B-cubed F1 of each, their mean, spread and range.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { baselineCluster, type BaselineArticle } from './clustering-baseline.js';
 import { CLUSTERING_SETS, loadClusteringSet } from './clustering-data.js';
 import { cliFailure, jsonLines, type Evaluate } from './context.js';
 import { bcubed } from './metrics/bcubed.js';
@@ -61,9 +62,9 @@ export const evaluate: Evaluate = async (ctx) => {
       outcomes.push({ dataset: set.dataset, task: TASK, reason: failure });
       continue;
     }
+    const baseline = await baselineRow(ctx, set.dataset, loaded.inputLines, loaded.gold);
     const shuffles = f1s.slice(1);
-    const mean = shuffles.reduce((s, x) => s + x, 0) / shuffles.length;
-    const sd = Math.sqrt(shuffles.reduce((s, x) => s + (x - mean) ** 2, 0) / (shuffles.length - 1));
+    const { mean, sd } = spread(shuffles);
     outcomes.push({
       dataset: set.dataset,
       task: TASK,
@@ -78,6 +79,44 @@ export const evaluate: Evaluate = async (ctx) => {
       ms: performance.now() - started,
       note: `seeds ${SEEDS.join(', ')} (mulberry32 Fisher-Yates); articles with a publish time are processed by it in any order, so the shuffle moves only ties and untimed articles`,
     });
+    if (baseline) outcomes.push(baseline);
   }
   return outcomes;
 };
+
+const spread = (values: number[]): { mean: number; sd: number } => {
+  const mean = values.reduce((s, x) => s + x, 0) / values.length;
+  return { mean, sd: Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length - 1)) };
+};
+
+/** The single-pass TF-IDF baseline on the same orders (the cleaned texts from one `extract`, shuffled alike). */
+async function baselineRow(ctx: Parameters<Evaluate>[0], dataset: string, inputLines: string[], gold: Map<string, string>): Promise<EvalOutcome | undefined> {
+  const started = performance.now();
+  const file = join(ctx.tmpDir, `${dataset}.order-extract.jsonl`);
+  writeFileSync(file, inputLines.join('\n') + '\n');
+  const extracted = await ctx.cli(['extract', file, '--format', 'jsonl']);
+  if (extracted.code !== 0) return { dataset, task: `${TASK} baseline`, reason: cliFailure('extract', extracted) };
+  const articles: BaselineArticle[] = jsonLines(extracted.stdout).rows.map((row) => {
+    const time = typeof row.published === 'string' ? Date.parse(row.published) : Number.NaN;
+    return { id: String(row.id), ...(typeof row.title === 'string' ? { title: row.title } : {}), text: typeof row.text === 'string' ? row.text : '', ...(Number.isNaN(time) ? {} : { time }) };
+  });
+  // The same permutation as the input lines' only when extract gave one row per line, in order.
+  if (articles.length !== inputLines.length) return { dataset, task: `${TASK} baseline`, reason: `extract gave ${articles.length} rows for ${inputLines.length} lines` };
+  const f1s = [0, ...SEEDS].map((seed) => bcubed(baselineCluster(seed === 0 ? articles : shuffled(articles, seed)), gold).f1);
+  const shuffles = f1s.slice(1);
+  const { mean, sd } = spread(shuffles);
+  return {
+    dataset,
+    task: `${TASK} baseline`,
+    metrics: {
+      bcubed_f1_file_order: f1s[0]!,
+      bcubed_f1_shuffled_mean: mean,
+      bcubed_f1_shuffled_sd: sd,
+      bcubed_f1_shuffled_min: Math.min(...shuffles),
+      bcubed_f1_shuffled_max: Math.max(...shuffles),
+      shuffles: shuffles.length,
+    },
+    referenceLabel: 'single-pass TF-IDF (frozen 2026-12-02), same orders',
+    ms: performance.now() - started,
+  };
+}

@@ -100,6 +100,16 @@ describe('ingest the seeds, then stories and brief', () => {
     assert.match(bad.stderr, /expecting a story id/);
   });
 
+  test('recluster: the seeds stay one story, nothing moves; a bad --since is refused with exit 2', async () => {
+    const again = JSON.parse(ok(await runCli(['recluster', '--json', '--db', db]), 'recluster').stdout) as Record<string, number>;
+    assert.deepEqual(again, { articles: 4, reassigned: 4, moved: 0, storiesBefore: 1, storiesAfter: 1, merged: 0 });
+    const since = ok(await runCli(['recluster', '--since', '2021-01-08', '--db', db]), 'recluster --since');
+    assert.match(since.stdout, /^recluster: 4 articles, \d assigned again, 0 changed story; stories 1 -> 1\n$/);
+    const bad = await runCli(['recluster', '--since', 'last week', '--db', db]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--since expects an ISO 8601 date/);
+  });
+
   test('re-ingesting the seeds adds nothing: new 0, duplicate 4', async () => {
     const before = ok(await runCli(['stories', '--json', '--db', db]), 'stories').stdout;
     const again = ok(await runCli(['ingest', SEEDS_DIR, '--db', db]), 'ingest again');

@@ -66,6 +66,14 @@ export function buildProgram(holder: { code: number }): Command {
     .action(run(holder, async (paths: string[], options: { db: string; progress: boolean }) => (await import('./ingest.js')).ingestCommand(paths, options)));
 
   program
+    .command('recluster')
+    .description('re-run story assignment over the stored articles (after a method or parameter change); reports how many changed story')
+    .addOption(db())
+    .option('--since <DATE>', 'only articles published on or after DATE (ISO 8601; UTC unless it names an offset) are assigned again')
+    .option('--json', 'print the summary as JSON')
+    .action(run(holder, async (options: { db: string; since?: string; json?: boolean }) => (await import('./recluster.js')).reclusterCommand(options)));
+
+  program
     .command('stories')
     .description('list stories, largest and newest first')
     .addOption(db())

@@ -5,6 +5,7 @@ import { clusterArticles } from '../cluster/batch.js';
 import { pairSimilarity } from '../cluster/assign.js';
 import { articleStoryTerms } from '../cluster/features.js';
 import { MemoryStoryIndex } from '../cluster/story-index.js';
+import { detectLanguage } from '../describe/language.js';
 import { findDuplicates } from '../fingerprint/dupes.js';
 import { jaccard } from '../fingerprint/minhash.js';
 import { alignPassages } from '../text/passage-align.js';
@@ -109,12 +110,19 @@ export async function compareCommand(fileA: string, fileB: string, options: { js
   return 0;
 }
 
+/** Whether two articles' languages are both known and differ (ISO 639 codes; a region suffix ignored). */
+function crossLanguage(a: string | undefined, b: string | undefined): boolean {
+  const base = (code: string): string => code.toLowerCase().split(/[-_]/)[0]!;
+  return a !== undefined && b !== undefined && base(a) !== base(b);
+}
+
 /**
  * `similarity --input PAIRS.jsonl`: `{id, similarity, sameStory}` per pair; the story terms and score of
- * clustering (`pairSimilarity`), with document frequencies counted over all texts of the file first.
+ * clustering (`pairSimilarity`), with document frequencies counted over all texts of the file first. A pair
+ * in two languages (each article's `language`, else the detected one) is scored on names and figures.
  */
 export async function similarityCommand(options: { input: string }): Promise<number> {
-  const pairs: { id: unknown; a: Map<string, number>; b: Map<string, number> }[] = [];
+  const pairs: { id: unknown; a: Map<string, number>; b: Map<string, number>; cross: boolean }[] = [];
   const index = new MemoryStoryIndex();
   for await (const { record, line } of jsonRecords(options.input)) {
     const source = { file: options.input, line };
@@ -123,13 +131,13 @@ export async function similarityCommand(options: { input: string }): Promise<num
     if (!a || !b) continue;
     prepare(a, ['clean']);
     prepare(b, ['clean']);
-    const pair = { id: record.id ?? line, a: articleStoryTerms(a), b: articleStoryTerms(b) };
+    const pair = { id: record.id ?? line, a: articleStoryTerms(a), b: articleStoryTerms(b), cross: crossLanguage(a.language ?? detectLanguage(a.text), b.language ?? detectLanguage(b.text)) };
     await index.addDocument(pair.a.keys());
     await index.addDocument(pair.b.keys());
     pairs.push(pair);
   }
   for (const pair of pairs) {
-    const { similarity, sameStory } = await pairSimilarity(index, pair.a, pair.b);
+    const { similarity, sameStory } = await pairSimilarity(index, pair.a, pair.b, undefined, pair.cross);
     await writeLine(JSON.stringify({ id: pair.id, similarity: round(similarity), sameStory }));
   }
   return 0;

@@ -87,3 +87,17 @@ test('the four seeds land in one story (all about the 8th party congress)', asyn
   for (const [name, article] of await seedArticles()) stories.set(name, (await clusterer.assignArticle(article)).story);
   assert.equal(new Set(stories.values()).size, 1, `stories by seed: ${JSON.stringify(Object.fromEntries(stories))}`);
 });
+
+test('pairSimilarity across languages leans on names and figures: the same event in English and German scores above two English texts on other events', async () => {
+  const { pairSimilarity } = await import('./assign.js');
+  const en = storyTerms('Floods in Koblenz', 'Heavy rain flooded the Rhine valley near Koblenz on Monday, and the river rose to 9.2 metres, its highest since 1993, said Mayor David Langner.');
+  const de = storyTerms('Hochwasser in Koblenz', 'Starker Regen hat am Montag das Rheintal bei Koblenz überflutet; der Fluss stieg auf 9.2 Meter, so hoch wie seit 1993 nicht, sagte Oberbürgermeister David Langner.');
+  const other = storyTerms('Council budget', 'The city council approved a new budget for schools and roads after a long debate on Tuesday evening, and the river ferry will get new engines.');
+  const index = new MemoryStoryIndex();
+  for (const terms of [en, de, other]) await index.addDocument(terms.keys());
+  const lexical = await pairSimilarity(index, en, de);
+  const across = await pairSimilarity(index, en, de, undefined, true);
+  const unrelated = await pairSimilarity(index, en, other);
+  assert.ok(across.similarity > lexical.similarity, `across ${across.similarity} vs lexical ${lexical.similarity}`);
+  assert.ok(across.similarity > unrelated.similarity, `across ${across.similarity} vs unrelated ${unrelated.similarity}`);
+});

@@ -19,6 +19,11 @@ export interface ClusterOptions {
   /** Least model probability to join the best candidate story; below it the article starts a story. */
   joinProbability: number;
   /**
+   * The same bar for a story of one article, when higher: a wrong pair of two articles seeds a story that
+   * draws in both events' reports, so the first join needs more evidence than the later ones.
+   */
+  singleJoinProbability?: number;
+  /**
    * The plain content-word cosine bar of a single-pass TF-IDF clusterer: the bench's naive baseline
    * clusters with it. Not used by the Clusterer.
    */
@@ -295,6 +300,11 @@ export function plainThreshold(terms: number, options: ClusterOptions): number {
   return options.shortThreshold + t * (options.threshold - options.shortThreshold);
 }
 
+/** The join bar for a story: higher for a story of one article (a wrong pair seeds a glued story). */
+function joinBar(story: StoryCentroid, options: ClusterOptions): number {
+  return story.size <= 1 ? Math.max(options.joinProbability, options.singleJoinProbability ?? 0) : options.joinProbability;
+}
+
 /** Whether a candidate clears the evidence rules (shared terms, cosine floor) that the model cannot override. */
 export function joinable(candidate: Pick<Candidate, 'features' | 'shared'>, terms: number, options: ClusterOptions): boolean {
   return candidate.shared >= MIN_SHARED_TERMS && candidate.features[0]! >= options.floorFactor * plainThreshold(terms, options);
@@ -351,7 +361,7 @@ export class Clusterer {
     const candidates = await this.candidates(vector, terms, time);
     const original = copyOf === undefined ? undefined : candidates.find((c) => c.story.id === copyOf);
     const best = original ?? candidates.find((c) => joinable(c, terms, this.options));
-    if (best && (best === original || best.probability >= this.options.joinProbability)) {
+    if (best && (best === original || best.probability >= joinBar(best.story, this.options))) {
       await this.join(best.story, vector, time);
       let story = best.story.id;
       // A merged story may now reach another: heal until nothing merges (a few rounds at most).
@@ -438,11 +448,14 @@ export class Clusterer {
  * (positive) coefficients and divided by the sum of those weights, so that identical texts score 1 and
  * texts sharing no term 0. The content view always counts.
  */
-function viewScore(vector: Map<string, number>, story: Map<string, number>, model: JoinModel): number {
+function viewScore(vector: Map<string, number>, story: Map<string, number>, model: JoinModel, crossLanguage = false): number {
   const c = viewCosines(vector, story);
+  // Across languages only names and figures can match; the words of the two texts cannot.
+  const lexical = !crossLanguage || !(c.n.both || c.d.both);
   let sum = 0;
   let weights = 0;
   for (const view of VIEWS) {
+    if (!lexical && (view === 'w' || view === 't')) continue;
     if (view !== 'w' && !c[view].both) continue;
     const weight = Math.max(0, model.coefficients[`cos_${view}`] ?? 0);
     sum += weight * c[view].cos;
@@ -462,6 +475,7 @@ export async function pairSimilarity(
   a: Map<string, number>,
   b: Map<string, number>,
   options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
+  crossLanguage = false,
 ): Promise<{ similarity: number; sameStory: boolean }> {
   const { documents, df } = await index.frequencies([...new Set([...a.keys(), ...b.keys()])]);
   const va = viewVectors(a, documents, df);
@@ -472,7 +486,7 @@ export async function pairSimilarity(
   const fb = pairFeatures(vb, contentSize(b), undefined, { vector: ca, size: 1 });
   const pa = joinProbabilityOf(fa, options.model);
   const pb = joinProbabilityOf(fb, options.model);
-  const similarity = Math.min(1, (viewScore(va, cb, options.model) + viewScore(vb, ca, options.model)) / 2);
+  const similarity = Math.min(1, (viewScore(va, cb, options.model, crossLanguage) + viewScore(vb, ca, options.model, crossLanguage)) / 2);
   const evidence =
     joinable({ features: fa, shared: sharedTerms(va, cb) }, contentSize(a), options) && joinable({ features: fb, shared: sharedTerms(vb, ca) }, contentSize(b), options);
   return { similarity, sameStory: evidence && (pa + pb) / 2 >= options.joinProbability };

@@ -8,7 +8,21 @@ export class MemoryStoryIndex implements StoryIndex {
   private readonly stories = new Map<number, StoryCentroid>();
   private readonly postings = new Map<string, Set<number>>();
   private readonly indexedTerms = new Map<number, string[]>();
-  private nextId = 1;
+  private nextId: number;
+
+  /** `firstId`: the first story id it hands out (a re-run of clustering starts above the store's ids). */
+  constructor(firstId = 1) {
+    this.nextId = firstId;
+  }
+
+  /** Everything it holds: documents, document frequencies, and each story with the terms it is indexed under. */
+  snapshot(): { documents: number; df: Map<string, number>; stories: { story: StoryCentroid; indexTerms: string[] }[] } {
+    return {
+      documents: this.documents,
+      df: new Map(this.df),
+      stories: [...this.stories.values()].map((story) => ({ story, indexTerms: this.indexedTerms.get(story.id) ?? [] })),
+    };
+  }
 
   async addDocument(terms: Iterable<string>): Promise<void> {
     this.documents++;

@@ -40,6 +40,29 @@ export interface StoryIndex {
   mergeStory(from: number, into: number): Promise<void>;
 }
 
+/** What clustering reads of a stored article (a re-run of clustering needs nothing else). */
+export interface ClusteringInput {
+  id: number;
+  story: number;
+  title?: string;
+  text: string;
+  url?: string;
+  published?: string;
+}
+
+/** A whole clustering state, as a re-run of clustering over the stored articles leaves it. */
+export interface ClusteringState {
+  documents: number;
+  df: Map<string, number>;
+  stories: { story: StoryCentroid; indexTerms: string[] }[];
+  /** Article id -> its story (every stored article that was re-run). */
+  assignments: Map<number, number>;
+  /** Stories left without articles, each recorded as merged into the story that took most of them. */
+  merges: { from: number; into: number; articles: number }[];
+  /** Why articles that change story moved (recorded with each move). */
+  reason: string;
+}
+
 /** An article as stored: the fields the stages produced, and the story it belongs to. */
 export interface StoredArticle {
   id: number;
@@ -157,6 +180,10 @@ export interface Store {
   getStory(id: number): Promise<StorySummary | undefined>;
   /** The story an id stands for now: itself, or, when it was merged, the story that took its articles (merges followed to the end). */
   resolveStory(id: number): Promise<number>;
+  /** Every stored article, as clustering reads it, in storage (ingestion) order; read in pages, never all at once. */
+  clusteringInputs(): AsyncIterable<ClusteringInput>;
+  /** Replace the clustering state (index, centroids, article stories) with a re-run's, recording moves and merges; returns the articles moved. */
+  replaceClustering(state: ClusteringState): Promise<number>;
   /**
    * A page of stories, filtered and ordered, with keyset cursors (a page costs the same however deep).
    * Throws InvalidCursorError for a cursor it did not make for this order.

@@ -121,9 +121,10 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE brief_cache ADD COLUMN independent_sources INTEGER;
   UPDATE brief_cache SET independent_sources = json_extract(brief, '$.story.independentSources');
   `,
-  // 6: story merges. When clustering finds two stories are one, the smaller one's articles move to the
-  //    other and the merge is recorded, so a story id a user holds still resolves (to the story that took
-  //    its articles); the merged story's row stays, empty, so its id is never reused.
+  // 6: story merges and article moves. When clustering finds two stories are one, the smaller one's
+  //    articles move to the other and the merge is recorded, so a story id a user holds still resolves (to
+  //    the story that took its articles); the merged story's row stays, empty, so its id is never reused.
+  //    An article that changes story (a re-run of clustering) is recorded with its old and new story.
   `
   CREATE TABLE story_merges (
     from_id INTEGER PRIMARY KEY,
@@ -131,5 +132,13 @@ export const MIGRATIONS: string[] = [
     articles INTEGER NOT NULL,
     merged_at TEXT NOT NULL
   );
+  CREATE TABLE article_moves (
+    article_id INTEGER NOT NULL,
+    from_story INTEGER NOT NULL,
+    to_story INTEGER NOT NULL,
+    moved_at TEXT NOT NULL,
+    reason TEXT NOT NULL
+  );
+  CREATE INDEX article_moves_article ON article_moves (article_id);
   `,
 ];

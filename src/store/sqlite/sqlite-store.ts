@@ -2,6 +2,8 @@
 import Database from 'better-sqlite3';
 import {
   InvalidCursorError,
+  type ClusteringInput,
+  type ClusteringState,
   type NewArticle,
   type OutletCount,
   type Store,
@@ -121,6 +123,21 @@ export function migrate(db: Database.Database): number {
   return MIGRATIONS.length;
 }
 
+/**
+ * A story's counts from its articles (after articles moved in or out). A source is an outlet; an article
+ * without one counts as its own source file, as insertArticle counts.
+ */
+const RECOUNT_STORY = `UPDATE stories SET
+  article_count = (SELECT COUNT(*) FROM articles WHERE story_id = stories.id),
+  source_count = (SELECT COUNT(DISTINCT CASE WHEN outlet IS NULL THEN 'file:' || source ELSE 'outlet:' || outlet END) FROM articles WHERE story_id = stories.id),
+  first_seen = (SELECT MIN(published) FROM articles WHERE story_id = stories.id),
+  last_seen = (SELECT MAX(published) FROM articles WHERE story_id = stories.id),
+  title = COALESCE(
+    (SELECT a.title FROM articles a WHERE a.story_id = stories.id AND a.title = stories.title LIMIT 1),
+    (SELECT a.title FROM articles a WHERE a.story_id = stories.id AND a.title IS NOT NULL ORDER BY a.published IS NULL, a.published, a.id LIMIT 1),
+    stories.title),
+  version = version + 1 WHERE id = ?`;
+
 /** Timeless stories sort after every time, so a `last_ms >= since` range always includes them. */
 const NO_TIME = Number.MAX_SAFE_INTEGER;
 /** Parsed story centroids kept in memory (most recently used); about 7 KB each. */
@@ -147,12 +164,7 @@ class SqliteStoryIndex implements StoryIndex {
       recordMerge: db.prepare('INSERT OR REPLACE INTO story_merges (from_id, into_id, articles, merged_at) VALUES (?, ?, ?, ?)'),
       emptyStory: db.prepare(`UPDATE stories SET article_count = 0, source_count = 0, centroid = '[]', version = version + 1 WHERE id = ?`),
       // A source is an outlet; an article without one counts as its own source file (as insertArticle counts).
-      recountStory: db.prepare(`UPDATE stories SET
-        article_count = (SELECT COUNT(*) FROM articles WHERE story_id = stories.id),
-        source_count = (SELECT COUNT(DISTINCT CASE WHEN outlet IS NULL THEN 'file:' || source ELSE 'outlet:' || outlet END) FROM articles WHERE story_id = stories.id),
-        first_seen = (SELECT MIN(published) FROM articles WHERE story_id = stories.id),
-        last_seen = (SELECT MAX(published) FROM articles WHERE story_id = stories.id),
-        version = version + 1 WHERE id = ?`),
+      recountStory: db.prepare(RECOUNT_STORY),
       addStoryTerm: db.prepare('INSERT OR IGNORE INTO story_terms (term, story_id, last_ms) VALUES (?, ?, ?)'),
     };
   }
@@ -270,6 +282,8 @@ export class SqliteStore implements Store {
       storyArticles: db.prepare(`SELECT * FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, id`),
       storyVersion: db.prepare('SELECT version FROM stories WHERE id = ?').pluck(),
       mergedInto: db.prepare('SELECT into_id FROM story_merges WHERE from_id = ?').pluck(),
+      recordMergeRow: db.prepare('INSERT OR REPLACE INTO story_merges (from_id, into_id, articles, merged_at) VALUES (?, ?, ?, ?)'),
+      recountStoryRow: db.prepare(RECOUNT_STORY),
       cachedBrief: db.prepare(`SELECT c.brief FROM brief_cache c JOIN stories s ON s.id = c.story_id
         WHERE c.story_id = ? AND c.format = ? AND c.story_version = s.version`).pluck(),
       putBrief: db.prepare(`INSERT INTO brief_cache (story_id, story_version, format, brief, built_at, independent_sources)
@@ -448,6 +462,61 @@ export class SqliteStore implements Store {
     if (ids.length === 0) return [];
     const rows = this.db.prepare(`SELECT id, signature FROM articles WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`).all(...ids) as Row[];
     return rows.map((row) => ({ id: row.id as number, signature: signatureFromBuffer(row.signature as Buffer) }));
+  }
+
+  async *clusteringInputs(): AsyncIterable<ClusteringInput> {
+    const page = this.db.prepare('SELECT id, story_id, title, text, url, published FROM articles WHERE id > ? ORDER BY id LIMIT 1000');
+    for (let after = 0; ; ) {
+      const rows = page.all(after) as Row[];
+      if (rows.length === 0) return;
+      for (const row of rows) {
+        yield {
+          id: row.id as number,
+          story: row.story_id as number,
+          text: row.text as string,
+          ...(row.title !== null ? { title: row.title as string } : {}),
+          ...(row.url !== null ? { url: row.url as string } : {}),
+          ...(row.published !== null ? { published: row.published as string } : {}),
+        };
+      }
+      after = rows[rows.length - 1]!.id as number;
+    }
+  }
+
+  async replaceClustering(state: ClusteringState): Promise<number> {
+    return this.transaction(async () => {
+      const now = new Date().toISOString();
+      const db = this.db;
+      db.exec('DELETE FROM term_df; DELETE FROM story_terms;');
+      const addDf = db.prepare('INSERT INTO term_df (term, df) VALUES (?, ?)');
+      for (const [term, df] of state.df) addDf.run(term, df);
+      db.prepare(`UPDATE counters SET value = ? WHERE name = 'documents'`).run(state.documents);
+      const touched = new Set<number>();
+      const current = db.prepare('SELECT story_id FROM articles WHERE id = ?').pluck();
+      const move = db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
+      const recordMove = db.prepare('INSERT INTO article_moves (article_id, from_story, to_story, moved_at, reason) VALUES (?, ?, ?, ?, ?)');
+      let moved = 0;
+      for (const [article, story] of state.assignments) {
+        const from = current.get(article) as number | undefined;
+        if (from === undefined || from === story) continue;
+        move.run(story, article);
+        recordMove.run(article, from, story, now, state.reason);
+        touched.add(from).add(story);
+        moved++;
+      }
+      // Stories the re-run made get rows (saveStory creates them); the others lose their centroid.
+      db.exec(`UPDATE stories SET centroid = '[]'`);
+      this.storyIndex.clearCache();
+      for (const { story, indexTerms } of state.stories) {
+        await this.storyIndex.saveStory(story, indexTerms);
+        touched.add(story.id);
+      }
+      for (const merge of state.merges) this.statements.recordMergeRow.run(merge.from, merge.into, merge.articles, now);
+      const top = Math.max(0, ...state.stories.map((s) => s.story.id));
+      db.prepare(`UPDATE counters SET value = MAX(value, ?) WHERE name = 'next_story'`).run(top + 1);
+      for (const story of touched) this.statements.recountStoryRow.run(story);
+      return moved;
+    });
   }
 
   async resolveStory(id: number): Promise<number> {
