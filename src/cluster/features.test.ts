@@ -16,3 +16,16 @@ test('story terms carry views: content and title words stemmed, names from capit
   assert.ok(counts.has('n:dhaka'));
   assert.equal(counts.has('n:heavy'), false, 'a capital opening the text is not a name');
 });
+
+test('the dateline place counts as names, from the describe stage or from the stored dateline text', async () => {
+  const { datelinePlace } = await import('./features.js');
+  const text = 'NAIROBI, Kenya (AP) — Heavy rain flooded the city on Monday.';
+  const plain = storyTerms(undefined, text);
+  assert.equal(plain.has('n:nairobi'), false, 'a capitalised word opening the text is not a name by the capital rule');
+  const placed = storyTerms(undefined, text, undefined, 'NAIROBI, Kenya');
+  assert.equal(placed.get('n:nairobi'), 1);
+  assert.ok(placed.has('n:kenya'));
+  assert.equal(datelinePlace('NAIROBI, Kenya (AP) —'), 'NAIROBI, Kenya');
+  assert.equal(datelinePlace('SEOUL --'), 'SEOUL');
+  assert.equal(datelinePlace(undefined), undefined);
+});

@@ -130,9 +130,16 @@ export function slugWords(url: string | undefined): string {
     .join(' . ');
 }
 
-/** Prefixed term counts of a title, text and URL, the input of every story comparison. */
-export function storyTerms(title: string | undefined, text: string, url?: string): Map<string, number> {
+/**
+ * Prefixed term counts of a title, text and URL, the input of every story comparison; `place`, the place
+ * of the article's dateline ("NAIROBI, Kenya"), counts as names: a dateline is written in capitals at the
+ * start of the text, where the name rule cannot see it.
+ */
+export function storyTerms(title: string | undefined, text: string, url?: string, place?: string): Map<string, number> {
   const counts = new Map<string, number>();
+  if (place) {
+    for (const word of place.toLowerCase().split(/[^\p{L}]+/u)) if (word.length >= 2 && !stop().has(word)) bump(counts, `n:${word}`);
+  }
   if (title) addTerms(counts, title, TITLE_TOKENS, true);
   // Slug words are lower case: content and title words, never names.
   const slug = slugWords(url);
@@ -141,7 +148,14 @@ export function storyTerms(title: string | undefined, text: string, url?: string
   return counts;
 }
 
-export const articleStoryTerms = (article: Article): Map<string, number> => storyTerms(article.title, article.text, article.url);
+/** Story terms of an article: title, text, URL and the dateline's place (from describe). */
+export const articleStoryTerms = (article: Article): Map<string, number> => storyTerms(article.title, article.text, article.url, article.data.dateline?.place);
+
+/** The place of a dateline as stored (its text: "SEOUL (Yonhap) --"): the words before the agency or dash. */
+export function datelinePlace(dateline: string | undefined): string | undefined {
+  const place = dateline?.replace(/\s*\([^)]*\).*$/s, '').replace(/[\s\-—–_:]+$/, '').trim();
+  return place || undefined;
+}
 
 /** The view of a prefixed term. */
 export const viewOf = (key: string): View => key[0] as View;

@@ -1,7 +1,7 @@
 // Re-running story assignment over the stored articles (after a parameter or method change), without reading input again.
 import type { ClusteringInput, StoryCentroid, Store } from '../store/store.js';
 import { Clusterer, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './assign.js';
-import { storyTerms } from './features.js';
+import { datelinePlace, storyTerms } from './features.js';
 import { MemoryStoryIndex } from './story-index.js';
 
 export interface ReclusterOptions {
@@ -52,7 +52,7 @@ export async function recluster(store: Store, options: ReclusterOptions = {}): P
       const time = timeOf(article.published);
       if (isKept(time) !== (pass === 'kept')) continue;
       before.set(article.id, article.story);
-      const counts = storyTerms(article.title, article.text, article.url);
+      const counts = storyTerms(article.title, article.text, article.url, datelinePlace(article.dateline));
       if (pass === 'kept') assigned.set(article.id, await keep(clusterer, kept, article, counts, time));
       else {
         assigned.set(article.id, (await clusterer.assign(counts, time)).story);

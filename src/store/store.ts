@@ -48,6 +48,8 @@ export interface ClusteringInput {
   text: string;
   url?: string;
   published?: string;
+  /** The dateline as stored (its text). */
+  dateline?: string;
 }
 
 /** A whole clustering state, as a re-run of clustering over the stored articles leaves it. */

@@ -465,7 +465,7 @@ export class SqliteStore implements Store {
   }
 
   async *clusteringInputs(): AsyncIterable<ClusteringInput> {
-    const page = this.db.prepare('SELECT id, story_id, title, text, url, published FROM articles WHERE id > ? ORDER BY id LIMIT 1000');
+    const page = this.db.prepare('SELECT id, story_id, title, text, url, published, dateline FROM articles WHERE id > ? ORDER BY id LIMIT 1000');
     for (let after = 0; ; ) {
       const rows = page.all(after) as Row[];
       if (rows.length === 0) return;
@@ -477,6 +477,7 @@ export class SqliteStore implements Store {
           ...(row.title !== null ? { title: row.title as string } : {}),
           ...(row.url !== null ? { url: row.url as string } : {}),
           ...(row.published !== null ? { published: row.published as string } : {}),
+          ...(row.dateline !== null ? { dateline: row.dateline as string } : {}),
         };
       }
       after = rows[rows.length - 1]!.id as number;
