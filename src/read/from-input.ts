@@ -14,8 +14,13 @@ export function articleFromInput(source: SourceRef, input: ArticleInput): Articl
     text: page.text,
     title: input.title ?? page.title,
     url: input.url ?? page.url,
+    canonicalUrl: input.canonicalUrl ?? page.canonicalUrl,
     outlet: input.outlet ?? page.outlet,
-    published: input.published ?? page.published,
+    provenance: {
+      outlet: input.outlet ? input.provenance?.outlet ?? 'input' : page.outlet ? 'site-name' : undefined,
+      url: input.url ? input.provenance?.url ?? 'input' : page.url ? 'canonical' : undefined,
+    },
+    dates: [...(input.dates ?? []), ...page.dates],
     language: input.language ?? page.language,
     authors: input.authors ?? (page.authors.length ? page.authors : page.byline ? [page.byline] : undefined),
   });

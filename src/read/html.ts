@@ -1,18 +1,23 @@
 // One HTML page -> article body as plain text (furniture removal, Readability, text layout) plus page metadata.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import type { DateCandidate } from '../article.js';
+
 
 /** What one page yields; `notes` records content problems (never thrown). */
 export interface HtmlExtract {
   title?: string;
   /** The body: one paragraph per line, paragraphs separated by a blank line. */
   text: string;
-  /** ISO 8601: a date (`2021-01-07`), a UTC instant, or a local date-time when the page gives no zone. */
-  published?: string;
+  /** Publish and update dates the page states, most trusted first, as found (describe decides and normalises). */
+  dates: DateCandidate[];
   byline?: string;
   authors: string[];
   outlet?: string;
+  /** The canonical URL when the page states one, else the URL it was read from. */
   url?: string;
+  /** `<link rel="canonical">` or `og:url`, absolute. */
+  canonicalUrl?: string;
   /** Primary language subtag, lowercase (`en`). */
   language?: string;
   notes: { rule: string; reason: string }[];
@@ -303,35 +308,6 @@ function meta(document: DomDocument, ...keys: string[]): string | undefined {
   return undefined;
 }
 
-/**
- * A date or date-time in ISO 8601. Zoned date-times become UTC instants; a date stays a date; a date-time
- * without a zone keeps its local form (we cannot know the zone). Other forms go through Date.parse.
- */
-export function normalizeDate(raw: string | undefined): string | undefined {
-  const value = squash(raw);
-  if (!value) return undefined;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?$/i.exec(value);
-  if (iso) {
-    const [, y, mo, d, h, mi, s, , zone] = iso;
-    // Placeholder dates such as 0001-01-01 are template defaults, not publish times.
-    if (Number(y) < 1990 || Number(y) > 2100 || Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return undefined;
-    if (h === undefined) return `${y}-${mo}-${d}`;
-    const local = `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}`;
-    if (!zone) return local;
-    const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
-    const time = Date.parse(`${local}${offset}`);
-    return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-  }
-  // Epoch seconds or milliseconds, as some pages put in data attributes.
-  if (/^\d{10}$/.test(value)) return new Date(Number(value) * 1000).toISOString();
-  if (/^\d{13}$/.test(value)) return new Date(Number(value)).toISOString();
-  const time = Date.parse(value);
-  // Date.parse accepts nearly anything with a digit; a plausible year keeps garbage out.
-  if (Number.isNaN(time)) return undefined;
-  const year = new Date(time).getUTCFullYear();
-  return year >= 1990 && year <= 2100 ? new Date(time).toISOString() : undefined;
-}
-
 /** Byline fragments that are prompts or labels, not names. */
 const BYLINE_JUNK =
   /\b(?:e-?mail|follow|twitter|facebook|linkedin|instagram|share|subscribe|contact|view all|more (?:from|by|articles|stories)|posts? by|updated|published|writer|editor|correspondent|reporter|contributor|staff)\b|@|https?:|www\./i;
@@ -399,12 +375,40 @@ interface PageMeta {
   title?: string;
   /** The <h1> or JSON-LD headline, when it differs from the title. */
   headline?: string;
-  published?: string;
+  /** Every publish and update date the markup states, most trusted first. */
+  dates: DateCandidate[];
   authors: string[];
   byline?: string;
   outlet?: string;
   url?: string;
+  canonicalUrl?: string;
   language?: string;
+}
+
+/** Publish and update dates the markup states, most trusted first: meta tags, JSON-LD, microdata, <time>. */
+function dateCandidates(document: DomDocument, article: JsonObject | undefined): DateCandidate[] {
+  const found: DateCandidate[] = [];
+  const add = (kind: DateCandidate['kind'], value: unknown, source: DateCandidate['source']): void => {
+    if (typeof value === 'string' && value.trim()) found.push({ kind, value: value.trim(), source });
+  };
+  add('published', meta(document, 'article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date'), 'meta');
+  add('modified', meta(document, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified', 'dc.date.modified'), 'meta');
+  add('published', article?.datePublished, 'json-ld');
+  add('modified', article?.dateModified, 'json-ld');
+  const itemprop = document.querySelector('[itemprop="datePublished"]');
+  add('published', itemprop?.getAttribute('datetime') ?? itemprop?.getAttribute('content'), 'microdata');
+  const modified = document.querySelector('[itemprop="dateModified"]');
+  add('modified', modified?.getAttribute('datetime') ?? modified?.getAttribute('content'), 'microdata');
+  const times = document.querySelectorAll('time[datetime]');
+  for (let i = 0; i < times.length && i < 5; i++) {
+    const time = times[i]!;
+    const marks = `${time.getAttribute('class') ?? ''} ${time.getAttribute('itemprop') ?? ''} ${time.parentElement?.getAttribute('class') ?? ''}`;
+    const kind = /updat|modif/i.test(marks) ? 'modified' : 'published';
+    // Only the first <time> counts as the publish time: later ones are often related stories' dates.
+    if (kind === 'published' && found.some((c) => c.source === 'time' && c.kind === 'published')) continue;
+    add(kind, time.getAttribute('datetime'), 'time');
+  }
+  return found;
 }
 
 /** Metadata from markup, read before Readability changes the document. */
@@ -421,20 +425,7 @@ function readMeta(document: DomDocument, notes: Notes, pageUrl: string | undefin
   const titleSource = ogTitle ?? (pageTitle || undefined) ?? headline ?? (h1 || undefined);
   const title = titleSource ? stripTitleSuffix(titleSource, outlet) : undefined;
 
-  const time = document.querySelector('time[datetime]');
-  const itemprop = document.querySelector('[itemprop="datePublished"]');
-  const dateCandidates = [
-    meta(document, 'article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date'),
-    typeof article?.datePublished === 'string' ? article.datePublished : undefined,
-    itemprop?.getAttribute('datetime') ?? itemprop?.getAttribute('content') ?? undefined,
-    time?.getAttribute('datetime') ?? undefined,
-  ];
-  let published: string | undefined;
-  for (const candidate of dateCandidates) {
-    published = normalizeDate(candidate);
-    if (published) break;
-    if (candidate) notes.push({ rule: 'describe:date', reason: `expecting a date, instead found "${squash(candidate).slice(0, 60)}"; ignored` });
-  }
+  const dates = dateCandidates(document, article);
 
   const authorSources = [
     ...document.querySelectorAll('meta[name="author"], meta[property="author"], meta[name="byl"], meta[name="sailthru.author"], meta[name="parsely-author"]') as ArrayLike<DomElement> as unknown as DomElement[],
@@ -451,9 +442,10 @@ function readMeta(document: DomDocument, notes: Notes, pageUrl: string | undefin
   }
 
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url');
-  const url = absoluteUrl(canonical, pageUrl) ?? pageUrl;
+  const canonicalUrl = absoluteUrl(canonical, pageUrl);
+  const url = canonicalUrl ?? pageUrl;
 
-  return { title, headline: h1 || headline, published, authors, byline: authors.length ? authors.join(', ') : undefined, outlet, url, language: languageOf(document) };
+  return { title, headline: h1 || headline, dates, authors, byline: authors.length ? authors.join(', ') : undefined, outlet, url, canonicalUrl, language: languageOf(document) };
 }
 
 function absoluteUrl(href: string | null | undefined, base: string | undefined): string | undefined {
@@ -507,7 +499,7 @@ function dropLeadingTitle(text: string, titles: (string | undefined)[]): string 
  */
 export function extractHtml(html: string, options: { url?: string } = {}): HtmlExtract {
   const notes: Notes = [];
-  const empty: HtmlExtract = { text: '', authors: [], url: options.url, notes };
+  const empty: HtmlExtract = { text: '', dates: [], authors: [], url: options.url, notes };
   if (typeof html !== 'string' || !html.trim()) {
     notes.push({ rule: 'read:empty', reason: 'the page has no HTML' });
     return empty;
@@ -520,7 +512,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): HtmlE
     return empty;
   }
 
-  const pageMeta = guarded<PageMeta>(notes, 'describe:meta', () => readMeta(document, notes, options.url), { authors: [], url: options.url });
+  const pageMeta = guarded<PageMeta>(notes, 'describe:meta', () => readMeta(document, notes, options.url), { authors: [], dates: [], url: options.url });
   guarded(notes, 'clean:furniture', () => removeFurniture(document), 0);
 
   const parsed = guarded(
@@ -540,16 +532,18 @@ export function extractHtml(html: string, options: { url?: string } = {}): HtmlE
   const byline = pageMeta.byline ?? (parsed?.byline ? squash(parsed.byline) : undefined);
   let authors = pageMeta.authors;
   if (!authors.length && parsed?.byline) authors = bylineAuthors(parsed.byline);
-  const published = pageMeta.published ?? normalizeDate(parsed?.publishedTime ?? undefined);
+  const dates = [...pageMeta.dates];
+  if (parsed?.publishedTime) dates.push({ kind: 'published', value: parsed.publishedTime, source: 'readability' });
   const title = pageMeta.title ?? (parsed?.title ? squash(parsed.title) : undefined);
   return {
     title,
     text,
-    published,
+    dates,
     byline: authors.length ? authors.join(', ') : byline && bylineAuthors(byline).length ? byline : undefined,
     authors,
     outlet: pageMeta.outlet ?? (parsed?.siteName ? squash(parsed.siteName) : undefined),
     url: pageMeta.url ?? options.url,
+    canonicalUrl: pageMeta.canonicalUrl,
     language: pageMeta.language,
     notes,
   };
