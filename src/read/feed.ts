@@ -30,6 +30,53 @@ function notAFeed(text: string): string | undefined {
   return undefined;
 }
 
+const lineAt = (text: string, index: number): number => {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+};
+
+/**
+ * The first break in the XML's tag structure (a tag closed out of order, an element left open at the end,
+ * markup cut short), with its line; undefined when the tags nest. The feed library forgives all of these
+ * and would hand back empty items, so they are checked here. Entities are not: feeds in the wild use
+ * HTML ones (`&nbsp;`) and are still readable.
+ */
+export function xmlStructureProblem(xml: string): string | undefined {
+  const open: { name: string; at: number }[] = [];
+  const skipTo = (from: number, end: string): number => {
+    const at = xml.indexOf(end, from);
+    return at < 0 ? -1 : at + end.length;
+  };
+  const element = /<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"'<]|"[^"]*"|'[^']*')*)(>?)/y;
+  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i)) {
+    let next: number;
+    if (xml.startsWith('<!--', i)) next = skipTo(i + 4, '-->');
+    else if (xml.startsWith('<![CDATA[', i)) next = skipTo(i + 9, ']]>');
+    else if (xml.startsWith('<?', i)) next = skipTo(i + 2, '?>');
+    else if (xml.startsWith('<!', i)) next = skipTo(i + 2, '>');
+    else {
+      element.lastIndex = i;
+      const m = element.exec(xml);
+      if (!m) return `expecting a tag at line ${lineAt(xml, i)}, instead found "${xml.slice(i, i + 20).replace(/\s+/g, ' ')}"`;
+      if (m[4] !== '>') return `the tag <${m[1]}${m[2]}> at line ${lineAt(xml, i)} is cut short`;
+      const name = m[2]!;
+      if (m[1]) {
+        const top = open.pop();
+        if (!top) return `</${name}> at line ${lineAt(xml, i)} closes nothing`;
+        if (top.name !== name) return `expecting </${top.name}> (opened at line ${lineAt(xml, top.at)}), instead found </${name}> at line ${lineAt(xml, i)}`;
+      } else if (!m[3]!.trimEnd().endsWith('/')) {
+        open.push({ name, at: i });
+      }
+      next = element.lastIndex;
+    }
+    if (next < 0) return `markup at line ${lineAt(xml, i)} is never closed (the file may be cut short)`;
+    i = next;
+  }
+  const left = open.pop();
+  return left ? `<${left.name}> opened at line ${lineAt(xml, left.at)} is never closed (the file may be cut short)` : undefined;
+}
+
 function dateText(value: Date | null): string | undefined {
   return value && !Number.isNaN(value.getTime()) ? value.toISOString() : undefined;
 }
@@ -92,6 +139,11 @@ export async function* readFeed(file: string): AsyncGenerator<ReadResult> {
   const other = notAFeed(text);
   if (other) {
     yield fail(fileSource, 'read:feed', `expecting an RSS or Atom feed, instead found ${other}`);
+    return;
+  }
+  const broken = xmlStructureProblem(text);
+  if (broken) {
+    yield fail(fileSource, 'read:feed', `expecting an RSS or Atom feed, instead found invalid XML: ${broken}`);
     return;
   }
   let feed: Feed;
