@@ -5,6 +5,7 @@ import { findCitedSources, findCredits } from './credits.js';
 import { findDateline, type Dateline } from './dateline.js';
 import { detectLanguage } from './language.js';
 import { describeDates } from './dates.js';
+import { describePage } from './page.js';
 import { splitTitleSuffix, titleFromHead, titleFromLede } from './title.js';
 
 declare module '../article.js' {
@@ -28,6 +29,7 @@ function hostOf(url: string | undefined): string | undefined {
 
 /** Describe one article from its fields, then its markup-derived fields, then its text (in that order of trust). */
 export function describe(article: Article): void {
+  describePage(article);
   const dateline = findDateline(article.text);
   if (dateline) article.data.dateline = dateline;
 

@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import type { ArticleInput, DateCandidate, ReadResult, SourceRef } from '../article.js';
 import { decodeBytes, MAX_DOCUMENT_BYTES } from './decode.js';
 import { articleFromInput } from './from-input.js';
-import { blockText } from './html.js';
+import { blockText } from '../text/dom-text.js';
 
 type Feed = ReturnType<typeof parseFeed>;
 type FeedItem = Feed['items'][number];

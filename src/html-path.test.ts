@@ -1,12 +1,43 @@
-// Tests of HTML page extraction on small inline pages: furniture, layout, metadata, broken markup.
+// Tests of the HTML path (read: DOM and candidates; clean: body; describe: fields) on small inline pages: furniture, layout, metadata, broken markup.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bylineAuthors, extractHtml, stripTitleSuffix, type HtmlExtract } from './html.js';
-import { normalizeDate } from '../text/dates.js';
-import { decideDates } from '../describe/dates.js';
+import { normalizeDate } from './text/dates.js';
+import { stripTitleSuffix } from './text/title-suffix.js';
+import { articleFromInput } from './read/from-input.js';
+import { prepare } from './pipeline.js';
+import { bylineAuthors } from './describe/page-byline.js';
 
-/** The publish time describe decides from the page's date candidates. */
-const publishedOf = (page: HtmlExtract): string | undefined => decideDates(page.dates).published?.value;
+interface PageResult {
+  title?: string;
+  text: string;
+  published?: string;
+  authors: string[];
+  byline?: string;
+  outlet?: string;
+  url?: string;
+  canonicalUrl?: string;
+  language?: string;
+  notes: { rule: string; reason: string }[];
+}
+
+/** One page through read, clean and describe, as `extract` gives it. */
+function extractHtml(html: string, options: { url?: string } = {}): PageResult {
+  const article = prepare(articleFromInput({ file: 'page.html' }, { html, url: options.url }), ['clean', 'describe']);
+  return {
+    title: article.title,
+    text: article.text,
+    published: article.published,
+    authors: article.authors,
+    byline: article.authors.join(', ') || undefined,
+    outlet: article.outlet,
+    url: article.url,
+    canonicalUrl: article.canonicalUrl,
+    language: article.language,
+    notes: article.messages,
+  };
+}
+
+const publishedOf = (page: PageResult): string | undefined => page.published;
 
 const prose = (n: number, topic = 'harbour'): string =>
   Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} about the ${topic} explains, in plain words and at some length, what the council decided on Tuesday and why the vote mattered to residents.</p>`).join('\n');
@@ -89,7 +120,8 @@ test('metadata from meta tags: title without site suffix, published, author, out
   assert.deepEqual(page.authors, ['Jane Doe']);
   assert.equal(page.byline, 'Jane Doe');
   assert.equal(page.outlet, 'The Daily Example');
-  assert.equal(page.url, 'https://example.com/news/harbour');
+  assert.equal(page.url, 'https://example.com/news/harbour?utm=1', 'the URL it was read from stays the URL');
+  assert.equal(page.canonicalUrl, 'https://example.com/news/harbour');
   assert.equal(page.language, 'en');
 });
 
@@ -181,5 +213,5 @@ test('broken markup never throws and still yields text', () => {
   }
   assert.ok(extractHtml(broken[0]!).text.includes('Next paragraph about the same thing.'));
   assert.ok(extractHtml(broken[2]!).notes.some((n) => n.rule === 'describe:json-ld'));
-  assert.ok(extractHtml(broken[3]!).notes.some((n) => n.rule === 'read:empty'));
+  assert.ok(extractHtml(broken[3]!).notes.some((n) => n.rule === 'clean:empty'));
 });
