@@ -123,6 +123,7 @@ export async function* readWarc(file: string, options: WarcOptions = {}): AsyncG
     return;
   }
   let number = 0;
+  let yielded = 0;
   let base = 0;
   while (base < size) {
     const parser = new WARCParser(createReadStream(file, { start: base }));
@@ -134,7 +135,10 @@ export async function* readWarc(file: string, options: WarcOptions = {}): AsyncG
         recordStart = base + parser.offset;
         const source: SourceRef = { file, record: number };
         const result = await articleOfRecord(record, source, recordStart, skip);
-        if (result) yield result;
+        if (result) {
+          yielded++;
+          yield result;
+        }
       }
       // The parser stops quietly at a member it cannot inflate; a clean end is the end of the file.
       const end = base + parser.offset;
@@ -149,6 +153,7 @@ export async function* readWarc(file: string, options: WarcOptions = {}): AsyncG
     }
     const next = await nextRecordStart(file, recordStart + 1, compressed).catch(() => undefined);
     const lost = (next ?? size) - recordStart;
+    yielded++;
     yield {
       ok: false,
       failure: {
@@ -160,35 +165,54 @@ export async function* readWarc(file: string, options: WarcOptions = {}): AsyncG
     if (next === undefined || next <= base) break;
     base = next;
   }
+  if (yielded === 0 && skips.counts.size === 0) {
+    yield { ok: false, failure: { source: { file }, rule: 'read:warc', reason: 'expecting WARC records, instead found none' } };
+  }
   options.onSkipped?.(skips);
 }
 
 /** One record -> an article result, a failure (cut short, too large, undecodable), or undefined when skipped. */
-async function articleOfRecord(record: WARCRecord, source: SourceRef, offset: number, skip: (kind: string) => void): Promise<ReadResult | undefined> {
+async function articleOfRecord(record: WARCRecord, source: SourceRef, offset: number, countSkip: (kind: string) => void): Promise<ReadResult | undefined> {
   const where = `record ${source.record} at byte ${offset}`;
   const fail = (rule: string, reason: string): ReadResult => ({ ok: false, failure: { source, rule, reason: `${where}: ${reason}` } });
+  if (record.warcHeader('Content-Length') === null || record.warcHeader('Content-Length') === undefined) {
+    // Content-Length is mandatory: without it the headers were cut short, or this is not a WARC record.
+    return fail('read:warc', 'expecting WARC headers with a Content-Length, instead found none (the record is cut short or not a WARC record); skipped');
+  }
+  let cutShort = false;
+  // A skipped record is read past (not into memory) so that one cut short is still reported.
+  const skip = async (kind: string): Promise<undefined> => {
+    try {
+      await record.skipFully();
+    } catch {
+      cutShort = true;
+    }
+    if (cutShort || missingBytes(record) > 0) cutShort = true;
+    else countSkip(kind);
+    return undefined;
+  };
   if (!WARC_TYPES.has(record.warcType ?? '')) {
     // A record cut short in an uncompressed file runs into the next one, whose headers then read as garbage.
     return fail('read:warc', `expecting WARC headers with a WARC-Type, instead found ${record.warcType ? `WARC-Type "${String(record.warcType).slice(0, 40)}"` : 'none'} (a record before it may be cut short); skipped`);
   }
   if (record.warcType !== 'response') {
-    skip(record.warcType ?? 'untyped');
-    return undefined;
+    await skip(record.warcType ?? 'untyped');
+    return cutShort ? fail('read:warc', 'the record is cut short; skipped') : undefined;
   }
   const http = record.httpHeaders;
   if (!http) {
-    skip('non-HTTP response');
-    return undefined;
+    await skip('non-HTTP response');
+    return cutShort ? fail('read:warc', 'the record is cut short; skipped') : undefined;
   }
   const status = Number(http.statusCode);
   if (!(status >= 200 && status < 300)) {
-    skip(`HTTP ${Number.isFinite(status) ? status : '?'} response`);
-    return undefined;
+    await skip(`HTTP ${Number.isFinite(status) ? status : '?'} response`);
+    return cutShort ? fail('read:warc', 'the record is cut short; skipped') : undefined;
   }
   const contentType = http.headers.get('content-type');
   if (contentType && !/\b(?:text\/html|application\/xhtml\+xml)\b/i.test(contentType)) {
-    skip('non-HTML response');
-    return undefined;
+    await skip('non-HTML response');
+    return cutShort ? fail('read:warc', 'the record is cut short; skipped') : undefined;
   }
   if (record.warcContentLength > MAX_DOCUMENT_BYTES) {
     return fail('read:too-large', `the response is ${Math.round(record.warcContentLength / 1048576)} MiB, larger than a page can be (${MAX_DOCUMENT_BYTES / 1048576} MiB); skipped`);
@@ -202,8 +226,8 @@ async function articleOfRecord(record: WARCRecord, source: SourceRef, offset: nu
   const missing = missingBytes(record);
   if (missing > 0) return fail('read:warc', `the record is cut short (${missing} bytes of its Content-Length missing); skipped`);
   if (!isHtml(contentType, body)) {
-    skip('non-HTML response');
-    return undefined;
+    await skip('non-HTML response');
+    return cutShort ? fail('read:warc', 'the record is cut short; skipped') : undefined;
   }
   const decoded = decodeBytes(body, { html: true, charset: charsetOf(contentType) });
   if (!decoded.ok) return fail(decoded.rule, decoded.reason);
