@@ -93,13 +93,31 @@ function jsonLdNames(value: unknown): string[] {
   return [];
 }
 
+/** The content of the first <meta> per property, name and itemprop value: one walk of the page, not one per key. */
+const metaIndex = new WeakMap<DomDocument, Map<string, string>>();
+
+function metaContents(document: DomDocument): Map<string, string> {
+  let index = metaIndex.get(document);
+  if (!index) {
+    index = new Map();
+    const elements = document.querySelectorAll('meta');
+    for (const attribute of ['property', 'name', 'itemprop']) {
+      for (let i = 0; i < elements.length; i++) {
+        const key = elements[i]!.getAttribute(attribute);
+        if (key !== null && !index.has(`${attribute}=${key}`)) index.set(`${attribute}=${key}`, elements[i]!.getAttribute('content') ?? '');
+      }
+    }
+    metaIndex.set(document, index);
+  }
+  return index;
+}
+
+/** The first non-empty content among `keys`, each looked up as property, then name, then itemprop (as `meta[property=key]` first). */
 function meta(document: DomDocument, ...keys: string[]): string | undefined {
+  const index = metaContents(document);
   for (const key of keys) {
-    const element =
-      document.querySelector(`meta[property="${key}"]`) ??
-      document.querySelector(`meta[name="${key}"]`) ??
-      document.querySelector(`meta[itemprop="${key}"]`);
-    const content = squash(element?.getAttribute('content'));
+    const raw = index.get(`property=${key}`) ?? index.get(`name=${key}`) ?? index.get(`itemprop=${key}`);
+    const content = squash(raw);
     if (content) return content;
   }
   return undefined;
