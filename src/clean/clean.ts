@@ -4,6 +4,7 @@ import { normalizeUnicodeMapped } from './01-unicode.js';
 import { dropNoiseLines, type RemovedLine } from './02-lines.js';
 import { splitHead } from './03-head.js';
 import { cutTail } from './04-tail.js';
+import { dropDateLines } from './05-date-lines.js';
 import { SourceMap, SourceMapBuilder } from '../text/source-map.js';
 import { extractBody, type ReadabilityFields } from './html/extract.js';
 
@@ -58,7 +59,7 @@ export function cleanText(raw: string, options: { fromHtml?: boolean } = {}): Cl
   const kept = dropNoiseLines(lines, removed);
   const { lines: headLines, body } = options.fromHtml ? { lines: [], body: kept } : splitHead(kept, removed);
   // Readability already bounds an HTML article; the tail pass is for plain-text pages.
-  const tail = options.fromHtml ? body : cutTail(body, removed);
+  const tail = options.fromHtml ? dropDateLines(body, removed) : cutTail(body, removed);
   const paragraphs = tail.filter((line) => line !== '').map(collapse);
   return { text: paragraphs.join('\n\n'), headLines, removed, map: mapParagraphs(paragraphs, lines, normalized.map) };
 }

@@ -57,6 +57,11 @@ export function describe(article: Article): void {
   describeDates(article);
 
   if (article.authors.length === 0) article.authors = findByline(article.text);
+  // An HTML body's byline line is removed by clean as furniture; it still names the authors.
+  if (article.authors.length === 0) {
+    const line = article.data.removed?.find((r) => r.rule === 'byline-line')?.line;
+    if (line) article.authors = findByline(line.replace(/\s*[-–—|,]$/, ''));
+  }
 
   article.data.credits = findCredits(article.text);
   if (dateline?.agency) {

@@ -22,6 +22,9 @@ const FURNITURE_WORDS = new RegExp(
   'i',
 );
 
+/** Captions named in camelCase (`newsCaption`, `imageCaption`): photo captions outside <figure>. */
+const CAMEL_CAPTION = /\p{Ll}Caption(?:s|Text)?(?=$|[\s_-]|\p{Lu})/u;
+
 /** Words that mark the article itself; an element carrying one is kept even if it also matches a furniture word. */
 const CONTENT_WORDS = /(?:^|[\s_-])(?:article|story|post|entry|content|body|main|text)(?:[_-]?(?:body|content|text))?(?=$|[\s_-])/i;
 
@@ -51,17 +54,37 @@ function isLinkList(list: DomElement): boolean {
   let linked = 0;
   const links = list.querySelectorAll('a');
   for (let i = 0; i < links.length; i++) linked += squash(links[i]!.textContent).length;
-  return linked / text >= 0.9;
+  if (linked / text >= 0.9) return true;
+  // Teaser lists ("More great stories"): every item a short headline with a link in it.
+  if (items.length < 3 || linked / text < 0.35) return false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (!item.querySelector('a') || squash(item.textContent).length > 120) return false;
+  }
+  return true;
 }
 
 /**
  * Remove link lists from Readability's chosen content. Done after Readability, not before, because removing
  * them from the page changes which container Readability picks.
  */
+/** Share of an element's text that sits inside links. */
+function linkShare(element: DomElement): number {
+  const text = squash(element.textContent).length;
+  if (text === 0) return 0;
+  let linked = 0;
+  const links = element.querySelectorAll('a');
+  for (let i = 0; i < links.length; i++) linked += squash(links[i]!.textContent).length;
+  return linked / text;
+}
+
 export function pruneContent(root: DomElement): DomElement {
   const lists = root.querySelectorAll('ul, ol');
   const found: DomElement[] = [];
   for (let i = 0; i < lists.length; i++) if (isLinkList(lists[i]!)) found.push(lists[i]!);
+  // A heading or paragraph that is all link is a teaser for another story ("Related: ..."), not prose.
+  const blocks = root.querySelectorAll('p, h2, h3, h4, h5, h6');
+  for (let i = 0; i < blocks.length; i++) if (linkShare(blocks[i]!) >= 0.95) found.push(blocks[i]!);
   for (const list of found) list.remove();
   return root;
 }
@@ -105,7 +128,7 @@ export function removeFurniture(document: DomDocument): number {
     const element = all[i]!;
     if (element.localName === 'html' || element.localName === 'body' || element.localName === 'article' || element.localName === 'main') continue;
     const words = attributeWords(element);
-    if (FURNITURE_WORDS.test(words) && !CONTENT_WORDS.test(words)) candidates.push(element);
+    if ((FURNITURE_WORDS.test(words) || CAMEL_CAPTION.test(words)) && !CONTENT_WORDS.test(words)) candidates.push(element);
   }
   for (const element of candidates) {
     if (!isConnected(element) || tooBig(element)) continue;
