@@ -143,6 +143,9 @@ export async function runWarcBench(dataDir: string, options: WarcBenchOptions, w
         const memory = process.memoryUsage();
         peakRss = Math.max(peakRss, memory.rss);
         slices.push({ pages: count, ms: now() - sliceStart, rssMb: memory.rss / 1048576, heapMb: memory.heapUsed / 1048576 });
+        const last = slices[slices.length - 1]!;
+        // Printed as it goes, so that a long run (a 1 GB file) shows its shape before it ends.
+        console.log(`  slice ${slices.length}: ${count} pages, ${fixed(last.ms / (count - (slices[slices.length - 2]?.pages ?? 0)), 1)} ms/page, RSS ${fixed(last.rssMb, 0)} MiB, heap ${fixed(last.heapMb, 0)} MiB`);
         sliceStart = now();
       }
     }
