@@ -1,6 +1,6 @@
 // npm run bench: newsfuse ingest throughput and per-article cost as the store grows, beside plain baselines in the same process.
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { ingest, type IngestEvent } from '../src/ingest.js';
 import type { Store } from '../src/store/store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { parseBriefOptions, runBriefBench } from './brief.js';
+import { parseWarcBenchOptions, runWarcBench } from './warc.js';
 import { buildCorpus, loadSeeds, SEED_FILES } from './corpus.js';
 import { fixed, gc, median, now, thousands } from './measure.js';
 
@@ -528,7 +529,8 @@ async function benchBrief(argv: string[]): Promise<void> {
 
 /**
  * `run.js brief [options]` runs only the brief bench, `run.js ingest [options]` only the ingest
- * bench; with no suite named, both run, the options going to the ingest bench.
+ * bench, `run.js warc [options]` only the WARC reader bench; with no suite named, ingest and brief run,
+ * the options going to the ingest bench.
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -538,6 +540,11 @@ async function main(): Promise<void> {
     return runClusterBench(resolve(process.env.NEWSFUSE_DATA ?? join(REPO_ROOT, '..', 'shared', 'data')), join(REPO_ROOT, '.tmp', 'bench'), parseClusterOptions(argv.slice(1)));
   }
   if (argv[0] === 'ingest') return benchIngest(argv.slice(1));
+  if (argv[0] === 'warc') {
+    const dataDir = resolve(process.env.NEWSFUSE_DATA ?? join(REPO_ROOT, '..', 'shared', 'data'));
+    // The built WARC can be a gigabyte: it goes to the system temp folder and is deleted after the run.
+    return runWarcBench(dataDir, parseWarcBenchOptions(argv.slice(1)), join(tmpdir(), 'newsfuse-bench-warc'));
+  }
   await benchIngest(argv);
   await benchBrief([]);
 }

@@ -4,6 +4,42 @@
 export interface SourceRef {
   file: string;
   line?: number;
+  /** The record's number (1-based) in a WARC file or the item's in a feed. */
+  record?: number;
+}
+
+/** `file`, `file:line` or `file#record`: how messages name an item. */
+export function sourceName(source: SourceRef): string {
+  if (source.line !== undefined) return `${source.file}:${source.line}`;
+  if (source.record !== undefined) return `${source.file}#${source.record}`;
+  return source.file;
+}
+
+/** Where a date, an outlet or a URL came from, most trusted first in each list that uses it. */
+export type Provenance =
+  | 'input'
+  | 'json-ld'
+  | 'meta'
+  | 'microdata'
+  | 'time'
+  | 'readability'
+  | 'feed'
+  | 'http'
+  | 'warc'
+  | 'text'
+  | 'site-name'
+  | 'title'
+  | 'host'
+  | 'byline'
+  | 'canonical';
+
+/** A date a reader found, not yet decided on: describe picks the publish time and the last update from these. */
+export interface DateCandidate {
+  /** `published`: first publication; `modified`: last update; `crawled`: when a crawler fetched it (a fallback). */
+  kind: 'published' | 'modified' | 'crawled';
+  /** As found (describe normalises it; an unparseable value is reported, never half-used). */
+  value: string;
+  source: Provenance;
 }
 
 export type Severity = 'info' | 'warning' | 'error';
@@ -31,6 +67,14 @@ export interface ArticleInput {
   published?: string;
   language?: string;
   authors?: string[];
+  /** Last update as ISO 8601, when the input gives it apart from the publish time. */
+  updated?: string;
+  /** Dates found beside the fields (page markup, feed, WARC headers), for describe to decide on. */
+  dates?: DateCandidate[];
+  /** The page's canonical URL (`<link rel="canonical">`, `og:url`), which may differ from `url` (where it was fetched). */
+  canonicalUrl?: string;
+  /** Where `outlet` and `url` came from when a reader (not the user's input) set them. */
+  provenance?: { outlet?: Provenance; url?: Provenance };
 }
 
 /**
@@ -48,10 +92,16 @@ export class Article {
   text: string;
   title?: string;
   url?: string;
+  /** The page's canonical URL, when it states one. */
+  canonicalUrl?: string;
   outlet?: string;
   published?: string;
+  /** Last update, kept apart from the publish time (ISO 8601). */
+  updated?: string;
   language?: string;
   authors: string[];
+  /** Where the decided fields came from (`published: 'json-ld'`, `outlet: 'host'` ...). */
+  provenance: { published?: Provenance; updated?: Provenance; outlet?: Provenance; url?: Provenance; title?: Provenance } = {};
   data: ArticleData = {};
   readonly messages: ArticleMessage[] = [];
 
@@ -61,15 +111,21 @@ export class Article {
     this.text = input.text ?? '';
     this.title = input.title;
     this.url = input.url;
+    this.canonicalUrl = input.canonicalUrl;
     this.outlet = input.outlet;
     this.published = input.published;
+    this.updated = input.updated;
+    if (input.published) this.provenance.published = 'input';
+    if (input.updated) this.provenance.updated = 'input';
+    if (input.outlet) this.provenance.outlet = input.provenance?.outlet ?? 'input';
+    if (input.url) this.provenance.url = input.provenance?.url ?? 'input';
     this.language = input.language;
     this.authors = input.authors ?? [];
   }
 
-  /** `file` or `file:line`, the name messages use. */
+  /** `file`, `file:line` or `file#record`, the name messages use. */
   get where(): string {
-    return this.source.line === undefined ? this.source.file : `${this.source.file}:${this.source.line}`;
+    return sourceName(this.source);
   }
 
   /** A stable id for output: the input id, else the file (and line). */

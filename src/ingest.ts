@@ -4,6 +4,7 @@ import { Clusterer } from './cluster/assign.js';
 import { bandKeys, estimateJaccard } from './fingerprint/minhash.js';
 import { prepare } from './pipeline.js';
 import { readPaths } from './read/files.js';
+import type { WarcSkips } from './read/warc.js';
 import type { NewArticle, Store } from './store/store.js';
 
 /** Estimated Jaccard above which a stored article is reported as a near duplicate of the new one. */
@@ -24,6 +25,8 @@ export interface IngestSummary {
   failures: ReadFailure[];
   /** Warnings about stored articles (e.g. encoding guessed), each naming its file and line. */
   warnings: ArticleMessage[];
+  /** WARC records that are not articles (requests, metadata, non-HTML responses), by kind. */
+  skipped: Map<string, number>;
 }
 
 export interface IngestOptions {
@@ -74,7 +77,7 @@ async function ingestArticle(store: Store, clusterer: Clusterer, article: Articl
 export async function ingest(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const batchSize = options.batchSize ?? 200;
   const clusterer = new Clusterer(store.storyIndex);
-  const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, failed: 0, stories: new Set(), newStories: 0, failures: [], warnings: [] };
+  const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, failed: 0, stories: new Set(), newStories: 0, failures: [], warnings: [], skipped: new Map() };
   const record = (event: IngestEvent): void => {
     if (event.kind === 'failed') {
       summary.failed++;
@@ -105,7 +108,10 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
     events.forEach(record);
   };
 
-  for await (const result of readPaths(paths)) {
+  const onSkipped = (skips: WarcSkips): void => {
+    for (const [kind, n] of skips.counts) summary.skipped.set(kind, (summary.skipped.get(kind) ?? 0) + n);
+  };
+  for await (const result of readPaths(paths, { onSkipped })) {
     if (!result.ok) {
       record({ kind: 'failed', failure: result.failure });
       continue;

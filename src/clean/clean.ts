@@ -4,7 +4,9 @@ import { normalizeUnicodeMapped } from './01-unicode.js';
 import { dropNoiseLines, type RemovedLine } from './02-lines.js';
 import { splitHead } from './03-head.js';
 import { cutTail } from './04-tail.js';
+import { dropDateLines } from './05-date-lines.js';
 import { SourceMap, SourceMapBuilder } from '../text/source-map.js';
+import { extractBody, type ReadabilityFields } from './html/extract.js';
 
 declare module '../article.js' {
   interface ArticleData {
@@ -14,7 +16,28 @@ declare module '../article.js' {
     removed?: RemovedLine[];
     /** Offsets of `article.text` back into the input text (`article.input.text`) as given. */
     sourceMap?: SourceMap;
+    /** Readability's title, byline, site name and date for an HTML page, for describe's fallbacks. */
+    readability?: ReadabilityFields;
   }
+}
+
+/**
+ * The body of an HTML article, extracted from the DOM the reader left on it: this text becomes the
+ * article's input text, the one offsets refer to. The DOM is dropped afterwards (memory stays flat).
+ */
+function extractHtmlBody(article: Article): void {
+  const page = article.data.page;
+  if (!page?.document || article.input.text !== undefined) return;
+  const metadata = page.metadata;
+  const body = extractBody(page.document, {
+    candidates: metadata.titles.map((t) => t.value),
+    headline: metadata.headline,
+    outlet: metadata.outlets[0]?.value,
+  });
+  page.document = undefined;
+  article.input.text = body.text;
+  article.data.readability = body.readability;
+  for (const note of body.notes) article.message(note.rule, note.reason);
 }
 
 export interface CleanResult {
@@ -36,7 +59,7 @@ export function cleanText(raw: string, options: { fromHtml?: boolean } = {}): Cl
   const kept = dropNoiseLines(lines, removed);
   const { lines: headLines, body } = options.fromHtml ? { lines: [], body: kept } : splitHead(kept, removed);
   // Readability already bounds an HTML article; the tail pass is for plain-text pages.
-  const tail = options.fromHtml ? body : cutTail(body, removed);
+  const tail = options.fromHtml ? dropDateLines(body, removed) : cutTail(body, removed);
   const paragraphs = tail.filter((line) => line !== '').map(collapse);
   return { text: paragraphs.join('\n\n'), headLines, removed, map: mapParagraphs(paragraphs, lines, normalized.map) };
 }
@@ -91,12 +114,14 @@ function mapParagraphs(paragraphs: string[], lines: string[], normalizedMap: Sou
 
 /** The clean stage on one article. */
 export function clean(article: Article): void {
+  extractHtmlBody(article);
   const result = cleanText(article.input.text ?? '', { fromHtml: article.input.html !== undefined });
   article.text = result.text;
   article.data.headLines = result.headLines;
   article.data.removed = result.removed;
   article.data.sourceMap = result.map;
-  if (article.text === '' && !article.title) article.message('clean:empty', 'no article text left after cleaning', 'error');
+  const title = article.title ?? article.data.page?.metadata.titles[0]?.value ?? article.data.readability?.title;
+  if (article.text === '' && !title) article.message('clean:empty', 'no article text left after cleaning', 'error');
   else if (article.text === '') article.message('clean:empty', 'no body text; only the title is used');
 }
 

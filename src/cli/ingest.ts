@@ -14,6 +14,11 @@ function summaryLines(summary: IngestSummary, seconds: number): string[] {
     `read ${summary.read}, new ${summary.new}, duplicate ${summary.duplicate}, failed ${summary.failed} ` +
       `(${summary.stories.size} stories touched, ${summary.newStories} new) in ${seconds.toFixed(1)} s`,
   ];
+  const skipped = [...summary.skipped.values()].reduce((a, b) => a + b, 0);
+  if (skipped > 0) {
+    const kinds = [...summary.skipped].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([kind, n]) => `${n} ${kind}`);
+    lines.push(`  skipped ${skipped} WARC record${skipped === 1 ? '' : 's'} that are not HTML pages (${kinds.join(', ')})`);
+  }
   for (const failure of summary.failures) lines.push(`  failed: ${describeFailure(failure)}`);
   const shown = summary.warnings.slice(0, MAX_LISTED_WARNINGS);
   for (const w of shown) lines.push(`  warning: ${w.source}: ${w.reason} [${w.rule}]`);

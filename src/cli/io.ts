@@ -1,12 +1,20 @@
 // CLI plumbing that reads articles for the stateless tools (the output helpers are in output.ts).
-import type { Article, ReadFailure } from '../article.js';
+import { sourceName, type Article, type ReadFailure } from '../article.js';
 import { prepare, type StageName } from '../pipeline.js';
 import { readPaths } from '../read/files.js';
+import type { WarcSkips } from '../read/warc.js';
 import { say } from './output.js';
 
 export function describeFailure(failure: ReadFailure): string {
-  const where = failure.source.line === undefined ? failure.source.file : `${failure.source.file}:${failure.source.line}`;
-  return `${where}: ${failure.reason} [${failure.rule}]`;
+  return `${sourceName(failure.source)}: ${failure.reason} [${failure.rule}]`;
+}
+
+/** One line for the records of a WARC file that were not articles: "12 skipped (7 request, 5 non-HTML response)". */
+export function describeSkips(skips: WarcSkips): string | undefined {
+  const total = [...skips.counts.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return undefined;
+  const kinds = [...skips.counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([kind, n]) => `${n} ${kind}`);
+  return `${skips.file}: ${total} record${total === 1 ? '' : 's'} skipped, not HTML pages (${kinds.join(', ')}) [read:warc-skipped]`;
 }
 
 /**
@@ -14,7 +22,11 @@ export function describeFailure(failure: ReadFailure): string {
  * stderr and skipped, as are articles' error messages; `counts.failed` tells how many failed.
  */
 export async function* preparedArticles(paths: string[], stages?: readonly StageName[], counts = { failed: 0 }): AsyncGenerator<Article> {
-  for await (const result of readPaths(paths)) {
+  const onSkipped = (skips: WarcSkips): void => {
+    const line = describeSkips(skips);
+    if (line) say(line);
+  };
+  for await (const result of readPaths(paths, { onSkipped })) {
     if (!result.ok) {
       counts.failed++;
       say(describeFailure(result.failure));

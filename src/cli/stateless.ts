@@ -31,18 +31,22 @@ export async function extractCommand(files: string[], options: { format: string 
     const record = {
       file: article.source.file,
       ...(article.source.line !== undefined ? { line: article.source.line } : {}),
+      ...(article.source.record !== undefined ? { record: article.source.record } : {}),
       ...(article.input.id !== undefined ? { id: article.input.id } : {}),
       title: article.title ?? null,
       text: article.text,
       published: article.published ?? null,
+      updated: article.updated ?? null,
       byline: article.authors.join(', ') || null,
       authors: article.authors,
       outlet: article.outlet ?? null,
       url: article.url ?? null,
+      canonicalUrl: article.canonicalUrl ?? null,
       language: article.language ?? null,
       credits: article.data.credits ?? [],
       cited: article.data.cited ?? [],
       dateline: article.data.dateline ?? null,
+      provenance: article.provenance,
       messages: article.messages.map((m) => `${m.reason} [${m.rule}]`),
     };
     if (options.format === 'jsonl') await writeLine(JSON.stringify(record));

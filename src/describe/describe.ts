@@ -4,7 +4,8 @@ import { bylineDomain, findByline } from './byline.js';
 import { findCitedSources, findCredits } from './credits.js';
 import { findDateline, type Dateline } from './dateline.js';
 import { detectLanguage } from './language.js';
-import { publishedFromText } from './published.js';
+import { describeDates } from './dates.js';
+import { describePage } from './page.js';
 import { splitTitleSuffix, titleFromHead, titleFromLede } from './title.js';
 
 declare module '../article.js' {
@@ -28,7 +29,7 @@ function hostOf(url: string | undefined): string | undefined {
 
 /** Describe one article from its fields, then its markup-derived fields, then its text (in that order of trust). */
 export function describe(article: Article): void {
-  const raw = article.input.text ?? '';
+  describePage(article);
   const dateline = findDateline(article.text);
   if (dateline) article.data.dateline = dateline;
 
@@ -45,16 +46,22 @@ export function describe(article: Article): void {
   }
 
   if (!article.outlet) {
-    article.outlet = siteFromTitle ?? hostOf(article.url) ?? bylineDomain(article.text);
+    const host = hostOf(article.url);
+    const found = siteFromTitle ? { outlet: siteFromTitle, source: 'title' as const } : host ? { outlet: host, source: 'host' as const } : undefined;
+    const fromByline = found ? undefined : bylineDomain(article.text);
+    article.outlet = found?.outlet ?? fromByline;
+    if (article.outlet) article.provenance.outlet = found?.source ?? 'byline';
     if (!article.outlet) article.message('describe:no-outlet', 'no outlet found in the fields, the title or the URL', 'info');
   }
 
-  if (!article.published) {
-    article.published = publishedFromText(raw);
-    if (!article.published) article.message('describe:no-date', 'no publish date found', 'info');
-  }
+  describeDates(article);
 
   if (article.authors.length === 0) article.authors = findByline(article.text);
+  // An HTML body's byline line is removed by clean as furniture; it still names the authors.
+  if (article.authors.length === 0) {
+    const line = article.data.removed?.find((r) => r.rule === 'byline-line')?.line;
+    if (line) article.authors = findByline(line.replace(/\s*[-–—|,]$/, ''));
+  }
 
   article.data.credits = findCredits(article.text);
   if (dateline?.agency) {

@@ -5,8 +5,10 @@ import type { ReadResult, SourceRef } from '../article.js';
 import { decodeBytes, MAX_DOCUMENT_BYTES } from './decode.js';
 import { readJsonl } from './jsonl.js';
 import { articleFromInput } from './from-input.js';
+import { readWarc, type WarcSkips } from './warc.js';
+import { readFeed } from './feed.js';
 
-export type InputKind = 'text' | 'html' | 'jsonl';
+export type InputKind = 'text' | 'html' | 'jsonl' | 'warc' | 'feed';
 
 /** The reader for a file name, or undefined for files we do not read (images, archives...). */
 export function kindOf(file: string): InputKind | undefined {
@@ -15,6 +17,8 @@ export function kindOf(file: string): InputKind | undefined {
   if (ext === '.txt' || ext === '.text' || ext === '') return 'text';
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.warc' || ext === '.arc') return 'warc';
+  if (ext === '.rss' || ext === '.atom' || ext === '.xml' || ext === '.rdf' || ext === '.feed') return 'feed';
   return undefined;
 }
 
@@ -83,8 +87,13 @@ export async function readDocument(file: string, kind: 'text' | 'html'): Promise
   return { ok: true, article };
 }
 
+export interface ReadOptions {
+  /** Records of a WARC file that are not articles (requests, metadata, images), once per file. */
+  onSkipped?: (skips: WarcSkips) => void;
+}
+
 /** Every article of every path, in order; unreadable items are failures, never exceptions. */
-export async function* readPaths(paths: string[]): AsyncGenerator<ReadResult> {
+export async function* readPaths(paths: string[], options: ReadOptions = {}): AsyncGenerator<ReadResult> {
   for await (const entry of expandPaths(paths)) {
     if ('missing' in entry) {
       yield { ok: false, failure: { source: { file: entry.missing }, rule: 'read:missing', reason: 'no such file or folder' } };
@@ -92,13 +101,17 @@ export async function* readPaths(paths: string[]): AsyncGenerator<ReadResult> {
     }
     const kind = kindOf(entry.file);
     if (kind === undefined) {
-      yield { ok: false, failure: { source: { file: entry.file }, rule: 'read:format', reason: 'unknown file type; expecting .txt, .html, .jsonl (optionally .gz)' } };
+      yield { ok: false, failure: { source: { file: entry.file }, rule: 'read:format', reason: 'unknown file type; expecting .txt, .html, .jsonl, .warc, .rss, .atom or .xml (optionally .gz)' } };
     } else if (kind === 'jsonl') {
       try {
         yield* readJsonl(entry.file);
       } catch (error) {
         yield { ok: false, failure: { source: { file: entry.file }, rule: 'read:io', reason: (error as Error).message } };
       }
+    } else if (kind === 'warc') {
+      yield* readWarc(entry.file, { onSkipped: options.onSkipped });
+    } else if (kind === 'feed') {
+      yield* readFeed(entry.file);
     } else {
       yield await readDocument(entry.file, kind);
     }

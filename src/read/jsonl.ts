@@ -4,6 +4,7 @@ import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import type { ArticleInput, ReadResult } from '../article.js';
 import { articleFromInput } from './from-input.js';
+import { instantOf, normalizeDate } from '../text/dates.js';
 
 /** Lines longer than this are refused (a runaway line is not an article). */
 const MAX_LINE_CHARS = 16 * 1024 * 1024;
@@ -11,15 +12,14 @@ const MAX_LINE_CHARS = 16 * 1024 * 1024;
 const asString = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : undefined;
 
-/** ISO 8601 from an ISO-ish string, a "YYYY-MM-DD HH:MM:SS" string or epoch milliseconds; undefined if unparseable. */
+/**
+ * ISO 8601 from an ISO-ish string, a "YYYY-MM-DD HH:MM:SS" string or epoch milliseconds; undefined if
+ * unparseable. JSONL publish times are instants: a date alone is midnight UTC, and a zoneless date-time
+ * (news-please's "2021-01-08 21:17:00") is read as UTC, never in the machine's zone.
+ */
 export function normalizePublished(value: unknown): string | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  let date: Date;
-  if (typeof value === 'number') date = new Date(value);
-  else if (typeof value === 'string' && /^\d{12,14}$/.test(value.trim())) date = new Date(Number(value));
-  else if (typeof value === 'string') date = new Date(value.trim().replace(/^(\d{4}-\d\d-\d\d) (\d)/, '$1T$2'));
-  else return undefined;
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  if (typeof value !== 'number' && typeof value !== 'string') return undefined;
+  return instantOf(normalizeDate(value));
 }
 
 function authorsOf(value: unknown): string[] | undefined {

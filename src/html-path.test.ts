@@ -1,7 +1,43 @@
-// Tests of HTML page extraction on small inline pages: furniture, layout, metadata, broken markup.
+// Tests of the HTML path (read: DOM and candidates; clean: body; describe: fields) on small inline pages: furniture, layout, metadata, broken markup.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bylineAuthors, extractHtml, normalizeDate, stripTitleSuffix } from './html.js';
+import { normalizeDate } from './text/dates.js';
+import { stripTitleSuffix } from './text/title-suffix.js';
+import { articleFromInput } from './read/from-input.js';
+import { prepare } from './pipeline.js';
+import { bylineAuthors } from './describe/page-byline.js';
+
+interface PageResult {
+  title?: string;
+  text: string;
+  published?: string;
+  authors: string[];
+  byline?: string;
+  outlet?: string;
+  url?: string;
+  canonicalUrl?: string;
+  language?: string;
+  notes: { rule: string; reason: string }[];
+}
+
+/** One page through read, clean and describe, as `extract` gives it. */
+function extractHtml(html: string, options: { url?: string } = {}): PageResult {
+  const article = prepare(articleFromInput({ file: 'page.html' }, { html, url: options.url }), ['clean', 'describe']);
+  return {
+    title: article.title,
+    text: article.text,
+    published: article.published,
+    authors: article.authors,
+    byline: article.authors.join(', ') || undefined,
+    outlet: article.outlet,
+    url: article.url,
+    canonicalUrl: article.canonicalUrl,
+    language: article.language,
+    notes: article.messages,
+  };
+}
+
+const publishedOf = (page: PageResult): string | undefined => page.published;
 
 const prose = (n: number, topic = 'harbour'): string =>
   Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} about the ${topic} explains, in plain words and at some length, what the council decided on Tuesday and why the vote mattered to residents.</p>`).join('\n');
@@ -80,11 +116,12 @@ test('the headline printed in the body is not repeated in the text', () => {
 test('metadata from meta tags: title without site suffix, published, author, outlet, url, language', () => {
   const page = extractHtml(PAGE, { url: 'https://example.com/news/harbour?utm=1' });
   assert.equal(page.title, 'Council approves harbour plan');
-  assert.equal(page.published, '2021-01-07T01:30:00.000Z');
+  assert.equal(publishedOf(page), '2021-01-07T01:30:00.000Z');
   assert.deepEqual(page.authors, ['Jane Doe']);
   assert.equal(page.byline, 'Jane Doe');
   assert.equal(page.outlet, 'The Daily Example');
-  assert.equal(page.url, 'https://example.com/news/harbour');
+  assert.equal(page.url, 'https://example.com/news/harbour?utm=1', 'the URL it was read from stays the URL');
+  assert.equal(page.canonicalUrl, 'https://example.com/news/harbour');
   assert.equal(page.language, 'en');
 });
 
@@ -104,7 +141,7 @@ test('metadata from JSON-LD: headline, datePublished, author objects, publisher 
   })}</script></head><body>${prose(5)}</body></html>`;
   const page = extractHtml(html, { url: 'https://zeitung.example/a' });
   assert.equal(page.title, 'Ein Titel aus JSON-LD');
-  assert.equal(page.published, '2020-03-04T05:06:07.000Z');
+  assert.equal(publishedOf(page), '2020-03-04T05:06:07.000Z');
   assert.deepEqual(page.authors, ['Anna Beispiel', 'Ben Muster']);
   assert.equal(page.outlet, 'Beispiel Zeitung');
   assert.equal(page.url, 'https://zeitung.example/a', 'no canonical: the given url');
@@ -113,9 +150,9 @@ test('metadata from JSON-LD: headline, datePublished, author objects, publisher 
 
 test('published from <time datetime> and itemprop=datePublished', () => {
   const time = extractHtml(`<html><body><time datetime="2019-11-18">Nov 18</time>${prose(5)}</body></html>`);
-  assert.equal(time.published, '2019-11-18');
+  assert.equal(publishedOf(time), '2019-11-18');
   const itemprop = extractHtml(`<html><body><span itemprop="datePublished" content="2019-11-18T16:07:38-0600"></span>${prose(5)}</body></html>`);
-  assert.equal(itemprop.published, '2019-11-18T22:07:38.000Z');
+  assert.equal(publishedOf(itemprop), '2019-11-18T22:07:38.000Z');
 });
 
 test('title from <h1> when the page has no <title> or og:title; og:url as url', () => {
@@ -176,5 +213,5 @@ test('broken markup never throws and still yields text', () => {
   }
   assert.ok(extractHtml(broken[0]!).text.includes('Next paragraph about the same thing.'));
   assert.ok(extractHtml(broken[2]!).notes.some((n) => n.rule === 'describe:json-ld'));
-  assert.ok(extractHtml(broken[3]!).notes.some((n) => n.rule === 'read:empty'));
+  assert.ok(extractHtml(broken[3]!).notes.some((n) => n.rule === 'clean:empty'));
 });
