@@ -1,6 +1,6 @@
 // npm run bench: newsfuse ingest throughput and per-article cost as the store grows, beside plain baselines in the same process.
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import { ingest, type IngestEvent } from '../src/ingest.js';
 import type { Store } from '../src/store/store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { parseBriefOptions, runBriefBench } from './brief.js';
-import { buildCorpus, loadSeeds, SEED_FILES } from './corpus.js';
+import { buildCorpus, describeCorpus, loadPools, loadSeeds, POOL_FILES, SEED_FILES } from './corpus.js';
 import { fixed, gc, median, now, thousands } from './measure.js';
 
 const REPO_ROOT = (() => {
@@ -187,6 +187,8 @@ interface Run {
   articles: number;
   seconds: number;
   articlesPerSecond: number;
+  /** Input megabytes (the JSONL file) per second. */
+  mbPerSecond?: number;
   slices: Slice[];
   growth: number;
   halves: number;
@@ -255,6 +257,7 @@ async function runNewsfuse(file: string, dbFile: string, slices: number): Promis
   await store.close();
   const ms = now() - started;
   const run = finishRun('newsfuse', events, ms, progress, slices, await memory.stop());
+  run.mbPerSecond = statSync(file).size / MB / (ms / 1000);
   run.dbBytes = dbSize(dbFile);
   run.stories = summary.stories.size;
   run.counts = counts;
@@ -299,6 +302,7 @@ async function runIoFloor(file: string, dbFile: string, slices: number): Promise
   if (batch.length) flush();
   db.close();
   const run = finishRun('io-floor', done, now() - started, progress, slices, await memory.stop());
+  run.mbPerSecond = statSync(file).size / MB / run.seconds;
   run.dbBytes = dbSize(dbFile);
   removeDb(dbFile);
   return run;
@@ -366,6 +370,7 @@ const summarize = (group: Group) => ({
   repetitions: group.runs.length,
   articles: group.runs[0]!.articles,
   articlesPerSecond: median(group.runs.map((r) => r.articlesPerSecond)),
+  mbPerSecond: group.runs[0]!.mbPerSecond === undefined ? undefined : median(group.runs.map((r) => r.mbPerSecond!)),
   articlesPerSecondRange: [Math.min(...group.runs.map((r) => r.articlesPerSecond)), Math.max(...group.runs.map((r) => r.articlesPerSecond))],
   growth: median(group.runs.map((r) => r.growth)),
   halves: median(group.runs.map((r) => r.halves)),
@@ -381,7 +386,7 @@ const summarize = (group: Group) => ({
 type Summary = ReturnType<typeof summarize>;
 
 function printSummaries(summaries: Summary[]): void {
-  const rows = [['measurement', 'reps', 'articles', 'art/s (median)', 'range', 'last/first slice', '2nd/1st half', 'peak RSS MB', 'RSS rise MB', 'peak heap MB', 'db MB', 'stories']];
+  const rows = [['measurement', 'reps', 'articles', 'art/s (median)', 'range', 'MB/s', 'last/first slice', '2nd/1st half', 'peak RSS MB', 'RSS rise MB', 'peak heap MB', 'db MB', 'stories']];
   for (const s of summaries) {
     rows.push([
       s.label,
@@ -389,6 +394,7 @@ function printSummaries(summaries: Summary[]): void {
       thousands(s.articles),
       thousands(s.articlesPerSecond),
       `${thousands(s.articlesPerSecondRange[0]!)}–${thousands(s.articlesPerSecondRange[1]!)}`,
+      s.mbPerSecond === undefined ? '-' : fixed(s.mbPerSecond, 1),
       fixed(s.growth),
       fixed(s.halves),
       fixed(s.peakRssMb, 0),
@@ -415,9 +421,9 @@ function printSlices(summaries: Summary[]): void {
 async function benchIngest(argv: string[]): Promise<void> {
   const options = parseOptions(argv);
   const dataDir = resolve(process.env.NEWSFUSE_DATA ?? join(REPO_ROOT, '..', 'shared', 'data'));
-  const seeds = loadSeeds(dataDir);
-  if (!seeds) {
-    console.log(`bench: skipped — the dev data is not there (expecting ${SEED_FILES.map((f) => join(dataDir, f)).join(' and ')}; set NEWSFUSE_DATA to its folder).`);
+  const pools = loadPools(dataDir);
+  if (!pools) {
+    console.log(`bench: skipped — the dev data is not there (expecting ${POOL_FILES.map((f) => join(dataDir, f)).join(', ')}; set NEWSFUSE_DATA to its folder).`);
     return;
   }
   if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
@@ -428,12 +434,10 @@ async function benchIngest(argv: string[]): Promise<void> {
   const benchStarted = now();
   const log = (message: string): void => console.error(`[${((now() - benchStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
-  const full = await buildCorpus(seeds, options.articles, join(outDir, `corpus-${options.articles}.jsonl`), options.seed);
-  const small = options.small === options.articles ? full : await buildCorpus(seeds, options.small, join(outDir, `corpus-${options.small}.jsonl`), options.seed);
-  const warm = await buildCorpus(seeds, 400, join(outDir, 'corpus-warmup.jsonl'), options.seed + 1);
-  for (const c of [full, small]) {
-    log(`corpus ${c.file}: ${thousands(c.articles)} articles (${thousands(c.texts)} texts, ${thousands(c.titlesOnly)} titles only), ${fixed(c.bytes / MB, 1)} MB, ${thousands(c.events)} events, ${c.firstPublished.slice(0, 10)}..${c.lastPublished.slice(0, 10)}`);
-  }
+  const full = await buildCorpus(pools, options.articles, join(outDir, `corpus-${options.articles}.jsonl`), options.seed);
+  const small = options.small === options.articles ? full : await buildCorpus(pools, options.small, join(outDir, `corpus-${options.small}.jsonl`), options.seed);
+  const warm = await buildCorpus(pools, 400, join(outDir, 'corpus-warmup.jsonl'), options.seed + 1);
+  for (const c of [small, full].filter((c, i, all) => all.indexOf(c) === i)) log(`corpus ${c.file}: ${describeCorpus(c)}`);
 
   // Warm-up: JIT, word lists and language models load on first use; without this, slice 1 of the
   // first measured run pays them and every last/first ratio looks flatter than it is.
@@ -490,7 +494,9 @@ async function benchIngest(argv: string[]): Promise<void> {
   };
 
   console.log(`\nnewsfuse bench — ${environment.date.slice(0, 10)}, node ${environment.node}, ${environment.cpus} CPUs (${environment.cpuModel}), ${fixed(environment.totalSeconds, 0)} s in all`);
-  console.log(`corpus: ${[small, full].filter((c, i, all) => all.indexOf(c) === i).map((c) => `${thousands(c.articles)} articles (${fixed(c.bytes / MB, 1)} MB)`).join(', ')} built from ${seeds.length} dev articles; medians of ${options.reps} reps where reps > 1\n`);
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${environment.cpus} CPUs, shared)`);
+  for (const c of [small, full].filter((c, i, all) => all.indexOf(c) === i)) console.log(`corpus (built from ${pools.pools.length} dev text pools): ${describeCorpus(c)}`);
+  console.log(`medians of ${options.reps} reps where reps > 1\n`);
   printSummaries(summaries);
   console.log('');
   printSlices(summaries);
