@@ -60,14 +60,23 @@ export function findCredits(text: string): string[] {
 
 const CITE_VERBS = 'said|says|reported|reports|quoted|cited|announced|added|stated|wrote';
 
+let citePatterns: { name: string; pattern: RegExp }[] | undefined;
+
+/** One pattern per agency, compiled once (building them per article cost more than matching them). */
+function citePatternList(): { name: string; pattern: RegExp }[] {
+  return (citePatterns ??= agencyList().map((agency) => {
+    const name = agency.source;
+    // Case-sensitive: "ap said" in lower case is not the agency.
+    const pattern = new RegExp(`(?<![\\w-])(?:${name})(?:\\s+news agency)?(?:\\s+\\([A-Z]{2,6}\\))?\\s+(?:${CITE_VERBS})\\b|[Aa]ccording to (?:[Tt]he )?(?:${name})(?![\\w])|(?:${CITE_VERBS}) (?:the )?(?:${name})(?![\\w])`);
+    return { name: agency.name, pattern };
+  }));
+}
+
 /** Agencies the text cites as sources ("KCNA said", "according to Yonhap", "the Korean Central News Agency said"). */
 export function findCitedSources(text: string): string[] {
   const cited: string[] = [];
-  for (const agency of agencyList()) {
-    const name = agency.source;
-    // Case-sensitive: "ap said" in lower case is not the agency.
-    const around = new RegExp(`(?<![\\w-])(?:${name})(?:\\s+news agency)?(?:\\s+\\([A-Z]{2,6}\\))?\\s+(?:${CITE_VERBS})\\b|[Aa]ccording to (?:[Tt]he )?(?:${name})(?![\\w])|(?:${CITE_VERBS}) (?:the )?(?:${name})(?![\\w])`);
-    if (around.test(text) && !cited.includes(agency.name)) cited.push(agency.name);
+  for (const { name, pattern } of citePatternList()) {
+    if (pattern.test(text) && !cited.includes(name)) cited.push(name);
   }
   return cited;
 }
