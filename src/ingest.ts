@@ -1,10 +1,11 @@
 // Ingestion: read -> prepare (clean, describe, fingerprint) -> dedupe -> cluster -> store, in committed batches.
+import { availableParallelism } from 'node:os';
 import type { Article, ArticleMessage, ReadFailure } from './article.js';
 import { Clusterer } from './cluster/assign.js';
 import { articleTerms } from './text/terms.js';
 import { bandKeys, estimateJaccard } from './fingerprint/minhash.js';
 import { timeOf } from './article.js';
-import { prepare } from './pipeline.js';
+import { prepareAll } from './prepare-workers.js';
 import { readPaths } from './read/files.js';
 import type { NewArticle, Store } from './store/store.js';
 
@@ -31,6 +32,12 @@ export interface IngestSummary {
 export interface IngestOptions {
   /** Articles per committed transaction: a crash loses at most the batch in flight, never a committed one. */
   batchSize?: number;
+  /**
+   * Worker threads for the per-article stages (clean, describe, fingerprint); 0 runs them on this
+   * thread. Storage and story assignment stay on this thread, in input order, so the result is the
+   * same for any number. Default: one per CPU.
+   */
+  workers?: number;
   onEvent?: (event: IngestEvent) => void;
 }
 
@@ -103,12 +110,12 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
     events.forEach(record);
   };
 
-  for await (const result of readPaths(paths)) {
+  for await (const result of prepareAll(readPaths(paths), options.workers ?? availableParallelism())) {
     if (!result.ok) {
       record({ kind: 'failed', failure: result.failure });
       continue;
     }
-    const article = prepare(result.article);
+    const article = result.article;
     const fatal = article.messages.find((m) => m.severity === 'error');
     if (fatal) {
       record({ kind: 'failed', failure: { source: article.source, rule: fatal.rule, reason: fatal.reason } });

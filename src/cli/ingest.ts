@@ -25,7 +25,7 @@ function summaryLines(summary: IngestSummary, seconds: number): string[] {
   return lines;
 }
 
-export async function ingestCommand(paths: string[], options: { db: string; progress: boolean }): Promise<number> {
+export async function ingestCommand(paths: string[], options: { db: string; progress: boolean; workers?: number }): Promise<number> {
   const store = await openStore(options.db);
   const started = Date.now();
   let bar: cliProgress.SingleBar | undefined;
@@ -43,6 +43,7 @@ export async function ingestCommand(paths: string[], options: { db: string; prog
   let articles = 0;
   try {
     const summary = await ingest(store, paths, {
+      workers: options.workers,
       onEvent: (event) => {
         const file = event.kind === 'failed' ? event.failure.source.file : event.article.source.file;
         if (file !== lastFile) {

@@ -1,6 +1,6 @@
 // The newsfuse command line: commander wiring of the store commands and the stateless tools.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { positiveInt, say } from './output.js';
+import { positiveInt, say, wholeNumber } from './output.js';
 
 /** The stateless tools load their stages only when one of them runs (`--version` and `--help` load none). */
 const stateless = () => import('./stateless.js');
@@ -63,7 +63,8 @@ export function buildProgram(holder: { code: number }): Command {
     .argument('<paths...>', 'files, folders or globs (.txt, .html, .jsonl, optionally .gz)')
     .addOption(db())
     .option('--no-progress', 'no progress bar even on a terminal')
-    .action(run(holder, async (paths: string[], options: { db: string; progress: boolean }) => (await import('./ingest.js')).ingestCommand(paths, options)));
+    .option('--workers <N>', 'worker threads for the per-article stages (0: none; default one per CPU)', wholeNumber('--workers'))
+    .action(run(holder, async (paths: string[], options: { db: string; progress: boolean; workers?: number }) => (await import('./ingest.js')).ingestCommand(paths, options)));
 
   program
     .command('stories')
