@@ -4,13 +4,12 @@ import type { Article, ArticleMessage, ReadFailure } from './article.js';
 import { Clusterer } from './cluster/assign.js';
 import { articleTerms } from './text/terms.js';
 import { bandKeys, estimateJaccard } from './fingerprint/minhash.js';
+import { NEAR_DUPLICATE_THRESHOLD } from './fingerprint/near-duplicate.js';
 import { timeOf } from './article.js';
 import { prepareAll } from './prepare-workers.js';
 import { readPaths } from './read/files.js';
 import type { NewArticle, Store } from './store/store.js';
 
-/** Estimated Jaccard above which a stored article is reported as a near duplicate of the new one. */
-const NEAR_DUPLICATE = 0.8;
 
 export type IngestEvent =
   | { kind: 'new'; article: Article; id: number; story: number; newStory: boolean }
@@ -56,7 +55,7 @@ async function ingestArticle(store: Store, clusterer: Clusterer, article: Articl
   else {
     const near = (await store.getSignatures((await store.findByBands(bands, 20)).slice(0, 20)))
       .map((other) => ({ id: other.id, score: estimateJaccard(other.signature, signature) }))
-      .filter((c) => c.score >= NEAR_DUPLICATE)
+      .filter((c) => c.score >= NEAR_DUPLICATE_THRESHOLD)
       .sort((x, y) => y.score - x.score)[0];
     if (near) article.message('fingerprint:near-duplicate', `near duplicate (Jaccard ~${near.score.toFixed(2)}) of stored article #${near.id}`, 'info');
   }

@@ -1,5 +1,6 @@
 // The newsfuse command line: commander wiring of the store commands and the stateless tools.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { NEAR_DUPLICATE_THRESHOLD } from '../fingerprint/near-duplicate.js';
 import { positiveInt, say, wholeNumber } from './output.js';
 
 /** The stateless tools load their stages only when one of them runs (`--version` and `--help` load none). */
@@ -126,7 +127,8 @@ export function buildProgram(holder: { code: number }): Command {
     .command('dupes')
     .description('exact and near-duplicate pairs among JSONL articles')
     .requiredOption('--input <FILE>', 'articles, one JSON object a line')
-    .option('--threshold <J>', 'least shingle Jaccard for a near duplicate', ratio, 0.5)
+    .option('--threshold <J>', 'least shingle Jaccard for a near duplicate', ratio, NEAR_DUPLICATE_THRESHOLD)
+    .option('--workers <N>', 'worker threads for the per-article stages (0: none; default one per CPU)', wholeNumber('--workers'))
     .action(run(holder, tool('dupesCommand')));
 
   program

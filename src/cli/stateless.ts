@@ -5,7 +5,10 @@ import { clusterArticles } from '../cluster/batch.js';
 import { SAME_STORY_THRESHOLD } from '../cluster/assign.js';
 import { documentFrequencies, termSimilarity } from '../text/tfidf.js';
 import { articleTerms } from '../text/terms.js';
-import { findDuplicates } from '../fingerprint/dupes.js';
+import { DuplicateFinder } from '../fingerprint/dupes.js';
+import { prepareAll } from '../prepare-workers.js';
+import { readPaths } from '../read/files.js';
+import { availableParallelism } from 'node:os';
 import { jaccard } from '../fingerprint/minhash.js';
 import { alignPassages } from '../text/passage-align.js';
 import { tokenize } from '../text/tokens.js';
@@ -59,10 +62,22 @@ export async function clusterCommand(options: { input: string }): Promise<number
 }
 
 /** `dupes --input FILE.jsonl`: `{a, b, jaccard, kind}` lines. */
-export async function dupesCommand(options: { input: string; threshold: number }): Promise<number> {
-  const { articles, failed } = await loadArticles([options.input]);
-  for (const pair of findDuplicates(articles, options.threshold)) await writeLine(JSON.stringify(pair));
-  return articles.length === 0 && failed > 0 ? 1 : 0;
+export async function dupesCommand(options: { input: string; threshold: number; workers?: number }): Promise<number> {
+  // Streamed: pairs are written as articles arrive, and only each article's shingle set is kept.
+  const finder = new DuplicateFinder(options.threshold);
+  let articles = 0;
+  let failed = 0;
+  for await (const result of prepareAll(readPaths([options.input]), options.workers ?? availableParallelism())) {
+    if (!result.ok) {
+      failed++;
+      say(describeFailure(result.failure));
+      continue;
+    }
+    articles++;
+    for (const message of result.article.messages) if (message.severity === 'error') say(`${message.source}: ${message.reason} [${message.rule}]`);
+    for (const pair of finder.add(result.article)) await writeLine(JSON.stringify(pair));
+  }
+  return articles === 0 && failed > 0 ? 1 : 0;
 }
 
 async function readOne(file: string): Promise<Article | undefined> {
