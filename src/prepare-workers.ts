@@ -1,7 +1,7 @@
 // Runs the per-article stages (clean, describe, fingerprint, story terms) on worker threads, handing articles back in input order.
 import { Worker } from 'node:worker_threads';
 import { Article, type ArticleInput, type ArticleMessage, type ReadResult, type SourceRef } from './article.js';
-import { prepare } from './pipeline.js';
+import { ALL_STAGES, prepare, type StageName } from './pipeline.js';
 import { articleTerms } from './text/terms.js';
 
 /** What a worker is sent: an article as read (input fields and the reader's messages). */
@@ -21,7 +21,7 @@ export interface PreparedFields {
   language?: string;
   authors: string[];
   messages: ArticleMessage[];
-  data: Pick<Article['data'], 'itemKey' | 'contentHash' | 'signature' | 'credits' | 'cited' | 'dateline' | 'terms'>;
+  data: Pick<Article['data'], 'itemKey' | 'contentHash' | 'signature' | 'shingles' | 'credits' | 'cited' | 'dateline' | 'terms'>;
 }
 
 /** Articles per message to a worker: enough to make messaging cheap, few enough to keep both ends busy. */
@@ -29,10 +29,10 @@ const CHUNK = 32;
 /** Items prepared in this thread before workers start: a handful of files is not worth a worker's start-up. */
 const IN_PROCESS_FIRST = 64;
 
-/** The stages on one article, and the story terms (so the thread that clusters need not tokenise again). */
-export function prepareArticle(article: Article): Article {
-  prepare(article);
-  if (!article.messages.some((m) => m.severity === 'error')) {
+/** The stages on one article (all by default), and with them all the story terms (so the thread that clusters need not tokenise again). */
+export function prepareArticle(article: Article, stages: readonly StageName[] = ALL_STAGES): Article {
+  prepare(article, stages);
+  if (stages.length === ALL_STAGES.length && !article.messages.some((m) => m.severity === 'error')) {
     try {
       articleTerms(article);
     } catch (error) {
@@ -57,7 +57,7 @@ export function fieldsOf(article: Article): PreparedFields {
     language: article.language,
     authors: article.authors,
     messages: article.messages,
-    data: { itemKey: d.itemKey, contentHash: d.contentHash, signature: d.signature, credits: d.credits, cited: d.cited, dateline: d.dateline, terms: d.terms },
+    data: { itemKey: d.itemKey, contentHash: d.contentHash, signature: d.signature, shingles: d.shingles, credits: d.credits, cited: d.cited, dateline: d.dateline, terms: d.terms },
   };
 }
 
@@ -86,9 +86,9 @@ class WorkerPool {
   private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
   private nextId = 0;
 
-  constructor(count: number) {
+  constructor(count: number, stages: readonly StageName[]) {
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(new URL('./prepare-worker.js', import.meta.url));
+      const worker = new Worker(new URL('./prepare-worker.js', import.meta.url), { workerData: { stages } });
       const entry = { worker, pending: new Map<number, Pending>() };
       worker.on('message', (message: { id: number; results: PreparedFields[] }) => {
         entry.pending.get(message.id)?.resolve(message.results);
@@ -135,15 +135,15 @@ async function prepareChunk(pool: WorkerPool, chunk: ReadResult[]): Promise<Read
 
 /**
  * The read results with every article prepared (`prepareArticle`), in the order read. With
- * `workers` > 0 the stages run on that many worker threads, several chunks ahead of the consumer,
+ * `workers` > 0 the stages (`stages`, all by default) run on that many worker threads, several chunks ahead of the consumer,
  * so reading, preparing and storing overlap; the articles and their order are the same as with 0.
  */
-export async function* prepareAll(results: AsyncIterable<ReadResult>, workers: number): AsyncGenerator<ReadResult> {
+export async function* prepareAll(results: AsyncIterable<ReadResult>, workers: number, stages: readonly StageName[] = ALL_STAGES): AsyncGenerator<ReadResult> {
   const iterator = results[Symbol.asyncIterator]();
   let seen = 0;
   if (workers <= 0) {
     for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
-      if (r.value.ok) prepareArticle(r.value.article);
+      if (r.value.ok) prepareArticle(r.value.article, stages);
       yield r.value;
     }
     return;
@@ -152,10 +152,10 @@ export async function* prepareAll(results: AsyncIterable<ReadResult>, workers: n
   for (; seen < IN_PROCESS_FIRST; seen++) {
     const r = await iterator.next();
     if (r.done) return;
-    if (r.value.ok) prepareArticle(r.value.article);
+    if (r.value.ok) prepareArticle(r.value.article, stages);
     yield r.value;
   }
-  const pool = new WorkerPool(workers);
+  const pool = new WorkerPool(workers, stages);
   const ahead = Math.max(8, workers * 4);
   const inFlight: Promise<ReadResult[]>[] = [];
   try {

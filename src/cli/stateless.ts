@@ -64,10 +64,11 @@ export async function clusterCommand(options: { input: string }): Promise<number
 /** `dupes --input FILE.jsonl`: `{a, b, jaccard, kind}` lines. */
 export async function dupesCommand(options: { input: string; threshold: number; workers?: number }): Promise<number> {
   // Streamed: pairs are written as articles arrive, and only each article's shingle set is kept.
+  // Duplicates need the cleaned body (page furniture off) and its fingerprint, not the description.
   const finder = new DuplicateFinder(options.threshold);
   let articles = 0;
   let failed = 0;
-  for await (const result of prepareAll(readPaths([options.input]), options.workers ?? availableParallelism())) {
+  for await (const result of prepareAll(readPaths([options.input]), options.workers ?? availableParallelism(), ['clean', 'fingerprint'])) {
     if (!result.ok) {
       failed++;
       say(describeFailure(result.failure));
