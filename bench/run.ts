@@ -13,6 +13,7 @@ import { ingest, type IngestEvent } from '../src/ingest.js';
 import type { Store } from '../src/store/store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { parseBriefOptions, runBriefBench } from './brief.js';
+import { runDupesBench } from './dupes.js';
 import { buildCorpus, describeCorpus, loadPools, loadSeeds, POOL_FILES, SEED_FILES } from './corpus.js';
 import { fixed, gc, median, now, thousands } from './measure.js';
 
@@ -31,6 +32,8 @@ interface Options {
   fullReps: number;
   slices: number;
   seed: number;
+  /** Worker threads of the newsfuse runs (the small corpus is also run with none, for the ratio). */
+  workers: number;
 }
 
 const USAGE = `usage: node --expose-gc dist/bench/run.js [ingest] [--articles N] [--small N] [--reps R] [--full-reps R] [--slices S] [--seed S]
@@ -40,12 +43,13 @@ const USAGE = `usage: node --expose-gc dist/bench/run.js [ingest] [--articles N]
   --full-reps R  repetitions of the full-N newsfuse ingest (default 3)
   --slices S     slices the per-article time is reported over (default 10)
   --seed S       corpus generator seed (default 42)
+  --workers W    worker threads of newsfuse's ingest (default: one per CPU); the small corpus also runs with 0
 With no suite named, the ingest bench runs and then the brief bench (\`run.js brief --help\`).`;
 
 function parseOptions(argv: string[]): Options {
   // Defaults take about 3 minutes on a shared 2-core machine (newsfuse ingests ~500-700 articles/s),
   // well inside the 10-minute budget, so the full-N run is repeated too.
-  const options: Options = { articles: 20_000, small: 5_000, reps: 3, fullReps: 3, slices: 10, seed: 42 };
+  const options: Options = { articles: 20_000, small: 5_000, reps: 3, fullReps: 3, slices: 10, seed: 42, workers: availableParallelism() };
   const names: Record<string, keyof Options> = {
     '--articles': 'articles',
     '--small': 'small',
@@ -53,6 +57,7 @@ function parseOptions(argv: string[]): Options {
     '--full-reps': 'fullReps',
     '--slices': 'slices',
     '--seed': 'seed',
+    '--workers': 'workers',
   };
   for (let i = 0; i < argv.length; i++) {
     const name = names[argv[i]!];
@@ -61,7 +66,7 @@ function parseOptions(argv: string[]): Options {
       console.log(USAGE);
       process.exit(0);
     }
-    if (!name || !Number.isInteger(value) || value < 1) {
+    if (!name || !Number.isInteger(value) || value < (name === 'workers' ? 0 : 1)) {
       console.error(`bench: expecting one of ${Object.keys(names).join(', ')} followed by a positive integer, instead found "${argv[i]} ${argv[i + 1] ?? ''}"\n${USAGE}`);
       process.exit(2);
     }
@@ -210,7 +215,7 @@ const dbSize = (file: string): number =>
   ['', '-wal'].reduce((sum, suffix) => sum + (existsSync(file + suffix) ? statSync(file + suffix).size : 0), 0);
 
 /** newsfuse: `ingest(store, [file])` into a fresh SQLite file, timed at each batch commit. */
-async function runNewsfuse(file: string, dbFile: string, slices: number): Promise<Run> {
+async function runNewsfuse(file: string, dbFile: string, slices: number, workers: number): Promise<Run> {
   removeDb(dbFile);
   const memory = new MemoryMonitor();
   const started = now();
@@ -242,6 +247,7 @@ async function runNewsfuse(file: string, dbFile: string, slices: number): Promis
     },
   }) as Store;
   const summary = await ingest(timed, [file], {
+    workers,
     onEvent: (event: IngestEvent) => {
       events++;
       counts[event.kind] = (counts[event.kind] ?? 0) + 1;
@@ -442,17 +448,19 @@ async function benchIngest(argv: string[]): Promise<void> {
   // Warm-up: JIT, word lists and language models load on first use; without this, slice 1 of the
   // first measured run pays them and every last/first ratio looks flatter than it is.
   const db = (name: string): string => join(outDir, `${name}.db`);
-  await runNewsfuse(warm.file, db('warmup'), 2);
+  await runNewsfuse(warm.file, db('warmup'), 2, options.workers);
   await runIoFloor(warm.file, db('warmup-floor'), 2);
   log('warmed up');
 
   // Cheap measurements interleaved, so that a noisy neighbour hurts both sides of a ratio alike.
   const floorSmall: Run[] = [];
   const oursSmall: Run[] = [];
+  const oneThread: Run[] = [];
   for (let rep = 1; rep <= options.reps; rep++) {
     floorSmall.push(await runIoFloor(small.file, db('floor'), options.slices));
-    oursSmall.push(await runNewsfuse(small.file, db('ours'), options.slices));
-    log(`N=${small.articles} rep ${rep}/${options.reps}: newsfuse ${thousands(oursSmall.at(-1)!.articlesPerSecond)} art/s, I/O floor ${thousands(floorSmall.at(-1)!.articlesPerSecond)} art/s`);
+    oursSmall.push(await runNewsfuse(small.file, db('ours'), options.slices, options.workers));
+    if (options.workers > 0) oneThread.push(await runNewsfuse(small.file, db('ours'), options.slices, 0));
+    log(`N=${small.articles} rep ${rep}/${options.reps}: newsfuse ${thousands(oursSmall.at(-1)!.articlesPerSecond)} art/s (${options.workers} workers)${oneThread.length ? `, ${thousands(oneThread.at(-1)!.articlesPerSecond)} art/s (no worker)` : ''}, I/O floor ${thousands(floorSmall.at(-1)!.articlesPerSecond)} art/s`);
   }
   const naive = [await runNaive(small.file, options.slices)];
   log(`naive clusterer N=${small.articles}: ${thousands(naive[0]!.articlesPerSecond)} art/s, last/first slice ${fixed(naive[0]!.growth)}`);
@@ -462,16 +470,17 @@ async function benchIngest(argv: string[]): Promise<void> {
   if (full !== small) {
     for (let rep = 1; rep <= Math.max(options.reps, options.fullReps); rep++) {
       floorFull.push(await runIoFloor(full.file, db('floor'), options.slices));
-      if (rep <= options.fullReps) oursFull.push(await runNewsfuse(full.file, db('ours'), options.slices));
+      if (rep <= options.fullReps) oursFull.push(await runNewsfuse(full.file, db('ours'), options.slices, options.workers));
       log(`N=${full.articles} rep ${rep}: I/O floor ${thousands(floorFull.at(-1)!.articlesPerSecond)} art/s${rep <= options.fullReps ? `, newsfuse ${thousands(oursFull.at(-1)!.articlesPerSecond)} art/s` : ''}`);
     }
   }
 
   const groups: Group[] = [
-    { label: `newsfuse N=${small.articles}`, runs: oursSmall },
+    { label: `newsfuse N=${small.articles}, ${options.workers} workers`, runs: oursSmall },
     { label: `I/O floor N=${small.articles}`, runs: floorSmall },
     { label: `naive N=${small.articles}`, runs: naive },
-    ...(oursFull.length ? [{ label: `newsfuse N=${full.articles}`, runs: oursFull }, { label: `I/O floor N=${full.articles}`, runs: floorFull }] : []),
+    ...(oursFull.length ? [{ label: `newsfuse N=${full.articles}, ${options.workers} workers`, runs: oursFull }, { label: `I/O floor N=${full.articles}`, runs: floorFull }] : []),
+    ...(oneThread.length ? [{ label: `newsfuse N=${small.articles}, no worker`, runs: oneThread }] : []),
   ];
   const summaries = groups.map(summarize);
   const bySmall = { ours: summaries[0]!, floor: summaries[1]!, naive: summaries[2]! };
@@ -501,6 +510,8 @@ async function benchIngest(argv: string[]): Promise<void> {
   console.log('');
   printSlices(summaries);
   console.log('\nratios (same run):');
+  const single = summaries.find((x) => x.label.endsWith('no worker'));
+  if (single) console.log(`  newsfuse with ${options.workers} workers / with none: ${fixed(bySmall.ours.articlesPerSecond / single.articlesPerSecond, 2)} at N=${small.articles}`);
   console.log(`  newsfuse throughput / I/O floor throughput: ${fixed(ratios.smallThroughputVsFloor, 3)} at N=${small.articles}${byFull ? `, ${fixed(ratios.fullThroughputVsFloor!, 3)} at N=${full.articles}` : ''}`);
   const both = (s: Summary): string => `${fixed(s.growth)} (halves ${fixed(s.halves)})`;
   console.log(`  per-article time, last slice / first slice (2nd half / 1st half): newsfuse ${both(bySmall.ours)} at N=${small.articles}${byFull ? `, ${both(byFull.ours)} at N=${full.articles}` : ''}; naive clusterer ${both(bySmall.naive)} at N=${small.articles}; I/O floor ${both(bySmall.floor)} at N=${small.articles}`);
@@ -532,6 +543,29 @@ async function benchBrief(argv: string[]): Promise<void> {
   await runBriefBench(seeds, options, join(REPO_ROOT, '.tmp', 'bench'));
 }
 
+/** The dupes bench (bench/dupes.ts): `run.js dupes [--articles N] [--reps R] [--seed S]`. */
+async function benchDupes(argv: string[]): Promise<void> {
+  const options = { articles: 5_000, reps: 3, seed: 42 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const name = argv[i]!.replace(/^--/, '') as keyof typeof options;
+    const value = Number(argv[i + 1]);
+    if (!(name in options) || !Number.isInteger(value) || value < 1) {
+      console.error(`bench dupes: expecting --articles N, --reps R or --seed S, instead found "${argv[i]} ${argv[i + 1] ?? ''}"`);
+      process.exit(2);
+    }
+    options[name] = value;
+  }
+  const dataDir = resolve(process.env.NEWSFUSE_DATA ?? join(REPO_ROOT, '..', 'shared', 'data'));
+  const pools = loadPools(dataDir);
+  if (!pools) {
+    console.log(`bench dupes: skipped — the dev data is not there (expecting ${POOL_FILES.map((f) => join(dataDir, f)).join(', ')}).`);
+    return;
+  }
+  const outDir = join(REPO_ROOT, '.tmp', 'bench');
+  mkdirSync(outDir, { recursive: true });
+  await runDupesBench(pools, options, REPO_ROOT, outDir);
+}
+
 /**
  * `run.js brief [options]` runs only the brief bench, `run.js ingest [options]` only the ingest
  * bench; with no suite named, both run, the options going to the ingest bench.
@@ -540,6 +574,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'brief') return benchBrief(argv.slice(1));
   if (argv[0] === 'ingest') return benchIngest(argv.slice(1));
+  if (argv[0] === 'dupes') return benchDupes(argv.slice(1));
   await benchIngest(argv);
   await benchBrief([]);
 }
