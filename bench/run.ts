@@ -1,5 +1,6 @@
 // npm run bench: newsfuse ingest throughput and per-article cost as the store grows, beside plain baselines in the same process.
-import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -543,6 +544,104 @@ async function benchBrief(argv: string[]): Promise<void> {
   await runBriefBench(seeds, options, join(REPO_ROOT, '.tmp', 'bench'));
 }
 
+/**
+ * The flatness curve: one ingest of `--articles` (default 100,000) with workers into a fresh store,
+ * with the time per article, RSS and store size at every `--step` (default 10,000) articles, and the
+ * I/O floor on the same file for the ratio.
+ */
+async function benchCurve(argv: string[]): Promise<void> {
+  const options = { articles: 100_000, step: 10_000, seed: 42, workers: availableParallelism() };
+  for (let i = 0; i < argv.length; i += 2) {
+    const name = argv[i]!.replace(/^--/, '') as keyof typeof options;
+    const value = Number(argv[i + 1]);
+    if (!(name in options) || !Number.isInteger(value) || value < 0) {
+      console.error(`bench curve: expecting --articles N, --step S, --seed S or --workers W, instead found "${argv[i]} ${argv[i + 1] ?? ''}"`);
+      process.exit(2);
+    }
+    options[name] = value;
+  }
+  const dataDir = resolve(process.env.NEWSFUSE_DATA ?? join(REPO_ROOT, '..', 'shared', 'data'));
+  const pools = loadPools(dataDir);
+  if (!pools) {
+    console.log(`bench curve: skipped — the dev data is not there (expecting ${POOL_FILES.map((f) => join(dataDir, f)).join(', ')}).`);
+    return;
+  }
+  const outDir = join(REPO_ROOT, '.tmp', 'bench');
+  mkdirSync(outDir, { recursive: true });
+  const corpus = await buildCorpus(pools, options.articles, join(outDir, `corpus-${options.articles}.jsonl`), options.seed);
+  console.error(`bench curve: corpus ${describeCorpus(corpus)}`);
+  const floor = await runIoFloor(corpus.file, join(outDir, 'curve-floor.db'), 10);
+  console.error(`bench curve: I/O floor ${thousands(floor.articlesPerSecond)} art/s`);
+  const dbFile = join(outDir, 'curve.db');
+  removeDb(dbFile);
+  const memory = new MemoryMonitor();
+  const store = SqliteStore.open(dbFile);
+  const started = now();
+  const points: { articles: number; seconds: number; rssMb: number; dbMb: number; load: number }[] = [];
+  let done = 0;
+  let next = options.step;
+  await ingest(store, [corpus.file], {
+    workers: options.workers,
+    onEvent: () => {
+      done++;
+      if (done >= next) {
+        next += options.step;
+        points.push({ articles: done, seconds: (now() - started) / 1000, rssMb: process.memoryUsage.rss() / MB, dbMb: dbSize(dbFile) / MB, load: loadavg()[0]! });
+        const p = points.at(-1)!;
+        console.error(`  ${thousands(p.articles)} articles, ${fixed(p.seconds, 0)} s, RSS ${fixed(p.rssMb, 0)} MB, store ${fixed(p.dbMb, 0)} MB, load ${fixed(p.load, 1)}`);
+      }
+    },
+  });
+  await store.close();
+  const seconds = (now() - started) / 1000;
+  const peak = await memory.stop();
+  const rows = [['articles', 'ms/article in step', 'cumulative art/s', 'RSS MB', 'store MB', 'load (1 min)']];
+  let previous = { articles: 0, seconds: 0 };
+  const perStep: number[] = [];
+  for (const p of points) {
+    const ms = ((p.seconds - previous.seconds) * 1000) / (p.articles - previous.articles);
+    perStep.push(ms);
+    rows.push([thousands(p.articles), fixed(ms, 3), thousands(p.articles / p.seconds), fixed(p.rssMb, 0), fixed(p.dbMb, 0), fixed(p.load, 1)]);
+    previous = p;
+  }
+  console.log(`\nbench curve — ${new Date().toISOString().slice(0, 10)}, ${options.workers} workers, corpus: ${describeCorpus(corpus)}`);
+  console.log(table(rows));
+  const lastOverFirst = perStep.length >= 2 ? perStep.at(-1)! / perStep[0]! : Number.NaN;
+  const half = perStep.length >> 1;
+  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+  console.log(`newsfuse ${thousands(corpus.articles / seconds)} art/s, ${fixed(corpus.bytes / MB / seconds, 1)} MB/s over ${fixed(seconds, 0)} s; I/O floor ${thousands(floor.articlesPerSecond)} art/s (ratio ${fixed(corpus.articles / seconds / floor.articlesPerSecond, 4)})`);
+  console.log(`last step / first step ${fixed(lastOverFirst)}; 2nd half / 1st half ${fixed(mean(perStep.slice(half)) / mean(perStep.slice(0, half)))}; peak RSS ${fixed(peak.peakRssMb, 0)} MB; store ${fixed(points.at(-1)?.dbMb ?? Number.NaN, 0)} MB (${fixed(((points.at(-1)?.dbMb ?? Number.NaN) / corpus.articles) * 1e6, 0)} MB per million articles)`);
+  writeFileSync(join(outDir, 'curve.json'), `${JSON.stringify({ options, corpus, floor: floor.articlesPerSecond, seconds, points, peak }, null, 2)}\n`);
+  removeDb(dbFile);
+}
+
+/** Start-up as whole processes: bare node (the floor), `--version`, and `extract` of one dev page; medians of `--reps` (default 5). */
+async function benchStartup(argv: string[]): Promise<void> {
+  const reps = argv[0] === '--reps' ? Number(argv[1]) : 5;
+  const dataDir = resolve(process.env.NEWSFUSE_DATA ?? join(REPO_ROOT, '..', 'shared', 'data'));
+  const pagesDir = join(dataDir, 'extraction', 'html');
+  const page = existsSync(pagesDir) ? readdirSync(pagesDir).filter((f) => f.endsWith('.html.gz')).sort()[0] : undefined;
+  const cli = join(REPO_ROOT, 'bin', 'newsfuse.js');
+  const commands: [string, string[]][] = [
+    ['bare node (floor)', ['-e', '0']],
+    ['newsfuse --version', [cli, '--version']],
+    ...(page ? ([['newsfuse extract (one page)', [cli, 'extract', join(pagesDir, page)]]] as [string, string[]][]) : []),
+  ];
+  const rows = [['command', `median s of ${reps}`, 'min s', 'max s']];
+  for (const [label, args] of commands) {
+    const times: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const started = now();
+      const child = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      times.push((now() - started) / 1000);
+      if (child.status !== 0) throw new Error(`${label} failed: ${String(child.stderr)}`);
+    }
+    rows.push([label, fixed(median(times), 3), fixed(Math.min(...times), 3), fixed(Math.max(...times), 3)]);
+  }
+  console.log(`start-up — load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}${page ? `; page ${page}` : '; no extraction page (dev data absent)'}`);
+  console.log(table(rows));
+}
+
 /** The dupes bench (bench/dupes.ts): `run.js dupes [--articles N] [--reps R] [--seed S]`. */
 async function benchDupes(argv: string[]): Promise<void> {
   const options = { articles: 5_000, reps: 3, seed: 42 };
@@ -575,6 +674,8 @@ async function main(): Promise<void> {
   if (argv[0] === 'brief') return benchBrief(argv.slice(1));
   if (argv[0] === 'ingest') return benchIngest(argv.slice(1));
   if (argv[0] === 'dupes') return benchDupes(argv.slice(1));
+  if (argv[0] === 'curve') return benchCurve(argv.slice(1));
+  if (argv[0] === 'startup') return benchStartup(argv.slice(1));
   await benchIngest(argv);
   await benchBrief([]);
 }
