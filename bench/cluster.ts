@@ -1,11 +1,11 @@
 // npm run bench -- cluster: the clustering step alone (story terms -> Clusterer over the SQLite story index), time per
 // article by slice of a long stream, beside the same stream's story-term building as a floor measured in the same run.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Clusterer } from '../src/cluster/assign.js';
 import { storyTerms } from '../src/cluster/features.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { loadSeeds, scaleCorpus, SEED_FILES } from './corpus.js';
+import { buildCorpus, describeCorpus, loadPools, POOL_FILES, type BenchRecord } from './corpus.js';
 import { fixed, gc, now, thousands } from './measure.js';
 
 export interface ClusterBenchOptions {
@@ -41,19 +41,26 @@ export function parseClusterOptions(argv: string[]): ClusterBenchOptions {
  * clusterer, so the figure is the clustering step alone (index lookups, features, joins, merges).
  */
 export async function runClusterBench(dataDir: string, outDir: string, options: ClusterBenchOptions): Promise<void> {
-  const seeds = loadSeeds(dataDir);
-  if (!seeds) {
-    console.log(`bench cluster: skipped — the dev data is not there (expecting ${SEED_FILES.map((f) => join(dataDir, f)).join(' and ')}).`);
+  const pools = loadPools(dataDir);
+  if (!pools) {
+    console.log(`bench cluster: skipped — the dev data is not there (expecting ${POOL_FILES.map((f) => join(dataDir, f)).join(', ')}).`);
     return;
   }
-  const { records, events } = scaleCorpus(seeds, options.articles, options.seed);
   mkdirSync(outDir, { recursive: true });
+  const corpusFile = join(outDir, `cluster-corpus-${options.articles}.jsonl`);
+  const info = await buildCorpus(pools, options.articles, corpusFile, options.seed);
+  console.log(describeCorpus(info));
+  const records = readFileSync(corpusFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as BenchRecord);
+  const events = info.stories;
   const file = join(outDir, 'cluster-bench.db');
   rmSync(file, { force: true });
   rmSync(`${file}-wal`, { force: true });
   rmSync(`${file}-shm`, { force: true });
   const termsStarted = now();
-  const prepared = records.map((r) => ({ counts: storyTerms(r.title, r.text ?? '', r.url), time: r.published }));
+  const prepared = records.map((r: BenchRecord) => ({ counts: storyTerms(r.title, r.text ?? '', r.url), time: r.published }));
   const termsMs = now() - termsStarted;
   gc();
   const store = SqliteStore.open(file);

@@ -1,6 +1,7 @@
 // npm run bench: newsfuse ingest throughput and per-article cost as the store grows, beside plain baselines in the same process.
-import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,8 @@ import type { Store } from '../src/store/store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { parseBriefOptions, runBriefBench } from './brief.js';
 import { parseWarcBenchOptions, runWarcBench } from './warc.js';
-import { buildCorpus, loadSeeds, SEED_FILES } from './corpus.js';
+import { runDupesBench } from './dupes.js';
+import { buildCorpus, describeCorpus, loadPools, loadSeeds, POOL_FILES, SEED_FILES } from './corpus.js';
 import { fixed, gc, median, now, thousands } from './measure.js';
 
 const REPO_ROOT = (() => {
@@ -32,6 +34,8 @@ interface Options {
   fullReps: number;
   slices: number;
   seed: number;
+  /** Worker threads of the newsfuse runs (the small corpus is also run with none, for the ratio). */
+  workers: number;
 }
 
 const USAGE = `usage: node --expose-gc dist/bench/run.js [ingest] [--articles N] [--small N] [--reps R] [--full-reps R] [--slices S] [--seed S]
@@ -41,12 +45,13 @@ const USAGE = `usage: node --expose-gc dist/bench/run.js [ingest] [--articles N]
   --full-reps R  repetitions of the full-N newsfuse ingest (default 3)
   --slices S     slices the per-article time is reported over (default 10)
   --seed S       corpus generator seed (default 42)
+  --workers W    worker threads of newsfuse's ingest (default: one per CPU); the small corpus also runs with 0
 With no suite named, the ingest bench runs and then the brief bench (\`run.js brief --help\`).`;
 
 function parseOptions(argv: string[]): Options {
   // Defaults take about 3 minutes on a shared 2-core machine (newsfuse ingests ~500-700 articles/s),
   // well inside the 10-minute budget, so the full-N run is repeated too.
-  const options: Options = { articles: 20_000, small: 5_000, reps: 3, fullReps: 3, slices: 10, seed: 42 };
+  const options: Options = { articles: 20_000, small: 5_000, reps: 3, fullReps: 3, slices: 10, seed: 42, workers: availableParallelism() };
   const names: Record<string, keyof Options> = {
     '--articles': 'articles',
     '--small': 'small',
@@ -54,6 +59,7 @@ function parseOptions(argv: string[]): Options {
     '--full-reps': 'fullReps',
     '--slices': 'slices',
     '--seed': 'seed',
+    '--workers': 'workers',
   };
   for (let i = 0; i < argv.length; i++) {
     const name = names[argv[i]!];
@@ -62,7 +68,7 @@ function parseOptions(argv: string[]): Options {
       console.log(USAGE);
       process.exit(0);
     }
-    if (!name || !Number.isInteger(value) || value < 1) {
+    if (!name || !Number.isInteger(value) || value < (name === 'workers' ? 0 : 1)) {
       console.error(`bench: expecting one of ${Object.keys(names).join(', ')} followed by a positive integer, instead found "${argv[i]} ${argv[i + 1] ?? ''}"\n${USAGE}`);
       process.exit(2);
     }
@@ -188,6 +194,8 @@ interface Run {
   articles: number;
   seconds: number;
   articlesPerSecond: number;
+  /** Input megabytes (the JSONL file) per second. */
+  mbPerSecond?: number;
   slices: Slice[];
   growth: number;
   halves: number;
@@ -209,7 +217,7 @@ const dbSize = (file: string): number =>
   ['', '-wal'].reduce((sum, suffix) => sum + (existsSync(file + suffix) ? statSync(file + suffix).size : 0), 0);
 
 /** newsfuse: `ingest(store, [file])` into a fresh SQLite file, timed at each batch commit. */
-async function runNewsfuse(file: string, dbFile: string, slices: number): Promise<Run> {
+async function runNewsfuse(file: string, dbFile: string, slices: number, workers: number): Promise<Run> {
   removeDb(dbFile);
   const memory = new MemoryMonitor();
   const started = now();
@@ -241,6 +249,7 @@ async function runNewsfuse(file: string, dbFile: string, slices: number): Promis
     },
   }) as Store;
   const summary = await ingest(timed, [file], {
+    workers,
     onEvent: (event: IngestEvent) => {
       events++;
       counts[event.kind] = (counts[event.kind] ?? 0) + 1;
@@ -256,6 +265,7 @@ async function runNewsfuse(file: string, dbFile: string, slices: number): Promis
   await store.close();
   const ms = now() - started;
   const run = finishRun('newsfuse', events, ms, progress, slices, await memory.stop());
+  run.mbPerSecond = statSync(file).size / MB / (ms / 1000);
   run.dbBytes = dbSize(dbFile);
   run.stories = summary.stories.size;
   run.counts = counts;
@@ -300,6 +310,7 @@ async function runIoFloor(file: string, dbFile: string, slices: number): Promise
   if (batch.length) flush();
   db.close();
   const run = finishRun('io-floor', done, now() - started, progress, slices, await memory.stop());
+  run.mbPerSecond = statSync(file).size / MB / run.seconds;
   run.dbBytes = dbSize(dbFile);
   removeDb(dbFile);
   return run;
@@ -367,6 +378,7 @@ const summarize = (group: Group) => ({
   repetitions: group.runs.length,
   articles: group.runs[0]!.articles,
   articlesPerSecond: median(group.runs.map((r) => r.articlesPerSecond)),
+  mbPerSecond: group.runs[0]!.mbPerSecond === undefined ? undefined : median(group.runs.map((r) => r.mbPerSecond!)),
   articlesPerSecondRange: [Math.min(...group.runs.map((r) => r.articlesPerSecond)), Math.max(...group.runs.map((r) => r.articlesPerSecond))],
   growth: median(group.runs.map((r) => r.growth)),
   halves: median(group.runs.map((r) => r.halves)),
@@ -382,7 +394,7 @@ const summarize = (group: Group) => ({
 type Summary = ReturnType<typeof summarize>;
 
 function printSummaries(summaries: Summary[]): void {
-  const rows = [['measurement', 'reps', 'articles', 'art/s (median)', 'range', 'last/first slice', '2nd/1st half', 'peak RSS MB', 'RSS rise MB', 'peak heap MB', 'db MB', 'stories']];
+  const rows = [['measurement', 'reps', 'articles', 'art/s (median)', 'range', 'MB/s', 'last/first slice', '2nd/1st half', 'peak RSS MB', 'RSS rise MB', 'peak heap MB', 'db MB', 'stories']];
   for (const s of summaries) {
     rows.push([
       s.label,
@@ -390,6 +402,7 @@ function printSummaries(summaries: Summary[]): void {
       thousands(s.articles),
       thousands(s.articlesPerSecond),
       `${thousands(s.articlesPerSecondRange[0]!)}–${thousands(s.articlesPerSecondRange[1]!)}`,
+      s.mbPerSecond === undefined ? '-' : fixed(s.mbPerSecond, 1),
       fixed(s.growth),
       fixed(s.halves),
       fixed(s.peakRssMb, 0),
@@ -416,9 +429,9 @@ function printSlices(summaries: Summary[]): void {
 async function benchIngest(argv: string[]): Promise<void> {
   const options = parseOptions(argv);
   const dataDir = resolve(process.env.NEWSFUSE_DATA ?? join(REPO_ROOT, '..', 'shared', 'data'));
-  const seeds = loadSeeds(dataDir);
-  if (!seeds) {
-    console.log(`bench: skipped — the dev data is not there (expecting ${SEED_FILES.map((f) => join(dataDir, f)).join(' and ')}; set NEWSFUSE_DATA to its folder).`);
+  const pools = loadPools(dataDir);
+  if (!pools) {
+    console.log(`bench: skipped — the dev data is not there (expecting ${POOL_FILES.map((f) => join(dataDir, f)).join(', ')}; set NEWSFUSE_DATA to its folder).`);
     return;
   }
   if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
@@ -429,27 +442,27 @@ async function benchIngest(argv: string[]): Promise<void> {
   const benchStarted = now();
   const log = (message: string): void => console.error(`[${((now() - benchStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
-  const full = await buildCorpus(seeds, options.articles, join(outDir, `corpus-${options.articles}.jsonl`), options.seed);
-  const small = options.small === options.articles ? full : await buildCorpus(seeds, options.small, join(outDir, `corpus-${options.small}.jsonl`), options.seed);
-  const warm = await buildCorpus(seeds, 400, join(outDir, 'corpus-warmup.jsonl'), options.seed + 1);
-  for (const c of [full, small]) {
-    log(`corpus ${c.file}: ${thousands(c.articles)} articles (${thousands(c.texts)} texts, ${thousands(c.titlesOnly)} titles only), ${fixed(c.bytes / MB, 1)} MB, ${thousands(c.events)} events, ${c.firstPublished.slice(0, 10)}..${c.lastPublished.slice(0, 10)}`);
-  }
+  const full = await buildCorpus(pools, options.articles, join(outDir, `corpus-${options.articles}.jsonl`), options.seed);
+  const small = options.small === options.articles ? full : await buildCorpus(pools, options.small, join(outDir, `corpus-${options.small}.jsonl`), options.seed);
+  const warm = await buildCorpus(pools, 400, join(outDir, 'corpus-warmup.jsonl'), options.seed + 1);
+  for (const c of [small, full].filter((c, i, all) => all.indexOf(c) === i)) log(`corpus ${c.file}: ${describeCorpus(c)}`);
 
   // Warm-up: JIT, word lists and language models load on first use; without this, slice 1 of the
   // first measured run pays them and every last/first ratio looks flatter than it is.
   const db = (name: string): string => join(outDir, `${name}.db`);
-  await runNewsfuse(warm.file, db('warmup'), 2);
+  await runNewsfuse(warm.file, db('warmup'), 2, options.workers);
   await runIoFloor(warm.file, db('warmup-floor'), 2);
   log('warmed up');
 
   // Cheap measurements interleaved, so that a noisy neighbour hurts both sides of a ratio alike.
   const floorSmall: Run[] = [];
   const oursSmall: Run[] = [];
+  const oneThread: Run[] = [];
   for (let rep = 1; rep <= options.reps; rep++) {
     floorSmall.push(await runIoFloor(small.file, db('floor'), options.slices));
-    oursSmall.push(await runNewsfuse(small.file, db('ours'), options.slices));
-    log(`N=${small.articles} rep ${rep}/${options.reps}: newsfuse ${thousands(oursSmall.at(-1)!.articlesPerSecond)} art/s, I/O floor ${thousands(floorSmall.at(-1)!.articlesPerSecond)} art/s`);
+    oursSmall.push(await runNewsfuse(small.file, db('ours'), options.slices, options.workers));
+    if (options.workers > 0) oneThread.push(await runNewsfuse(small.file, db('ours'), options.slices, 0));
+    log(`N=${small.articles} rep ${rep}/${options.reps}: newsfuse ${thousands(oursSmall.at(-1)!.articlesPerSecond)} art/s (${options.workers} workers)${oneThread.length ? `, ${thousands(oneThread.at(-1)!.articlesPerSecond)} art/s (no worker)` : ''}, I/O floor ${thousands(floorSmall.at(-1)!.articlesPerSecond)} art/s`);
   }
   const naive = [await runNaive(small.file, options.slices)];
   log(`naive clusterer N=${small.articles}: ${thousands(naive[0]!.articlesPerSecond)} art/s, last/first slice ${fixed(naive[0]!.growth)}`);
@@ -459,16 +472,17 @@ async function benchIngest(argv: string[]): Promise<void> {
   if (full !== small) {
     for (let rep = 1; rep <= Math.max(options.reps, options.fullReps); rep++) {
       floorFull.push(await runIoFloor(full.file, db('floor'), options.slices));
-      if (rep <= options.fullReps) oursFull.push(await runNewsfuse(full.file, db('ours'), options.slices));
+      if (rep <= options.fullReps) oursFull.push(await runNewsfuse(full.file, db('ours'), options.slices, options.workers));
       log(`N=${full.articles} rep ${rep}: I/O floor ${thousands(floorFull.at(-1)!.articlesPerSecond)} art/s${rep <= options.fullReps ? `, newsfuse ${thousands(oursFull.at(-1)!.articlesPerSecond)} art/s` : ''}`);
     }
   }
 
   const groups: Group[] = [
-    { label: `newsfuse N=${small.articles}`, runs: oursSmall },
+    { label: `newsfuse N=${small.articles}, ${options.workers} workers`, runs: oursSmall },
     { label: `I/O floor N=${small.articles}`, runs: floorSmall },
     { label: `naive N=${small.articles}`, runs: naive },
-    ...(oursFull.length ? [{ label: `newsfuse N=${full.articles}`, runs: oursFull }, { label: `I/O floor N=${full.articles}`, runs: floorFull }] : []),
+    ...(oursFull.length ? [{ label: `newsfuse N=${full.articles}, ${options.workers} workers`, runs: oursFull }, { label: `I/O floor N=${full.articles}`, runs: floorFull }] : []),
+    ...(oneThread.length ? [{ label: `newsfuse N=${small.articles}, no worker`, runs: oneThread }] : []),
   ];
   const summaries = groups.map(summarize);
   const bySmall = { ours: summaries[0]!, floor: summaries[1]!, naive: summaries[2]! };
@@ -491,11 +505,15 @@ async function benchIngest(argv: string[]): Promise<void> {
   };
 
   console.log(`\nnewsfuse bench — ${environment.date.slice(0, 10)}, node ${environment.node}, ${environment.cpus} CPUs (${environment.cpuModel}), ${fixed(environment.totalSeconds, 0)} s in all`);
-  console.log(`corpus: ${[small, full].filter((c, i, all) => all.indexOf(c) === i).map((c) => `${thousands(c.articles)} articles (${fixed(c.bytes / MB, 1)} MB)`).join(', ')} built from ${seeds.length} dev articles; medians of ${options.reps} reps where reps > 1\n`);
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${environment.cpus} CPUs, shared)`);
+  for (const c of [small, full].filter((c, i, all) => all.indexOf(c) === i)) console.log(`corpus (built from ${pools.pools.length} dev text pools): ${describeCorpus(c)}`);
+  console.log(`medians of ${options.reps} reps where reps > 1\n`);
   printSummaries(summaries);
   console.log('');
   printSlices(summaries);
   console.log('\nratios (same run):');
+  const single = summaries.find((x) => x.label.endsWith('no worker'));
+  if (single) console.log(`  newsfuse with ${options.workers} workers / with none: ${fixed(bySmall.ours.articlesPerSecond / single.articlesPerSecond, 2)} at N=${small.articles}`);
   console.log(`  newsfuse throughput / I/O floor throughput: ${fixed(ratios.smallThroughputVsFloor, 3)} at N=${small.articles}${byFull ? `, ${fixed(ratios.fullThroughputVsFloor!, 3)} at N=${full.articles}` : ''}`);
   const both = (s: Summary): string => `${fixed(s.growth)} (halves ${fixed(s.halves)})`;
   console.log(`  per-article time, last slice / first slice (2nd half / 1st half): newsfuse ${both(bySmall.ours)} at N=${small.articles}${byFull ? `, ${both(byFull.ours)} at N=${full.articles}` : ''}; naive clusterer ${both(bySmall.naive)} at N=${small.articles}; I/O floor ${both(bySmall.floor)} at N=${small.articles}`);
@@ -528,6 +546,127 @@ async function benchBrief(argv: string[]): Promise<void> {
 }
 
 /**
+ * The flatness curve: one ingest of `--articles` (default 100,000) with workers into a fresh store,
+ * with the time per article, RSS and store size at every `--step` (default 10,000) articles, and the
+ * I/O floor on the same file for the ratio.
+ */
+async function benchCurve(argv: string[]): Promise<void> {
+  const options = { articles: 100_000, step: 10_000, seed: 42, workers: availableParallelism() };
+  for (let i = 0; i < argv.length; i += 2) {
+    const name = argv[i]!.replace(/^--/, '') as keyof typeof options;
+    const value = Number(argv[i + 1]);
+    if (!(name in options) || !Number.isInteger(value) || value < 0) {
+      console.error(`bench curve: expecting --articles N, --step S, --seed S or --workers W, instead found "${argv[i]} ${argv[i + 1] ?? ''}"`);
+      process.exit(2);
+    }
+    options[name] = value;
+  }
+  const dataDir = resolve(process.env.NEWSFUSE_DATA ?? join(REPO_ROOT, '..', 'shared', 'data'));
+  const pools = loadPools(dataDir);
+  if (!pools) {
+    console.log(`bench curve: skipped — the dev data is not there (expecting ${POOL_FILES.map((f) => join(dataDir, f)).join(', ')}).`);
+    return;
+  }
+  const outDir = join(REPO_ROOT, '.tmp', 'bench');
+  mkdirSync(outDir, { recursive: true });
+  const corpus = await buildCorpus(pools, options.articles, join(outDir, `corpus-${options.articles}.jsonl`), options.seed);
+  console.error(`bench curve: corpus ${describeCorpus(corpus)}`);
+  const floor = await runIoFloor(corpus.file, join(outDir, 'curve-floor.db'), 10);
+  console.error(`bench curve: I/O floor ${thousands(floor.articlesPerSecond)} art/s`);
+  const dbFile = join(outDir, 'curve.db');
+  removeDb(dbFile);
+  const memory = new MemoryMonitor();
+  const store = SqliteStore.open(dbFile);
+  const started = now();
+  const points: { articles: number; seconds: number; rssMb: number; dbMb: number; load: number }[] = [];
+  let done = 0;
+  let next = options.step;
+  await ingest(store, [corpus.file], {
+    workers: options.workers,
+    onEvent: () => {
+      done++;
+      if (done >= next) {
+        next += options.step;
+        points.push({ articles: done, seconds: (now() - started) / 1000, rssMb: process.memoryUsage.rss() / MB, dbMb: dbSize(dbFile) / MB, load: loadavg()[0]! });
+        const p = points.at(-1)!;
+        console.error(`  ${thousands(p.articles)} articles, ${fixed(p.seconds, 0)} s, RSS ${fixed(p.rssMb, 0)} MB, store ${fixed(p.dbMb, 0)} MB, load ${fixed(p.load, 1)}`);
+      }
+    },
+  });
+  await store.close();
+  const seconds = (now() - started) / 1000;
+  const peak = await memory.stop();
+  const rows = [['articles', 'ms/article in step', 'cumulative art/s', 'RSS MB', 'store MB', 'load (1 min)']];
+  let previous = { articles: 0, seconds: 0 };
+  const perStep: number[] = [];
+  for (const p of points) {
+    const ms = ((p.seconds - previous.seconds) * 1000) / (p.articles - previous.articles);
+    perStep.push(ms);
+    rows.push([thousands(p.articles), fixed(ms, 3), thousands(p.articles / p.seconds), fixed(p.rssMb, 0), fixed(p.dbMb, 0), fixed(p.load, 1)]);
+    previous = p;
+  }
+  console.log(`\nbench curve — ${new Date().toISOString().slice(0, 10)}, ${options.workers} workers, corpus: ${describeCorpus(corpus)}`);
+  console.log(table(rows));
+  const lastOverFirst = perStep.length >= 2 ? perStep.at(-1)! / perStep[0]! : Number.NaN;
+  const half = perStep.length >> 1;
+  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+  console.log(`newsfuse ${thousands(corpus.articles / seconds)} art/s, ${fixed(corpus.bytes / MB / seconds, 1)} MB/s over ${fixed(seconds, 0)} s; I/O floor ${thousands(floor.articlesPerSecond)} art/s (ratio ${fixed(corpus.articles / seconds / floor.articlesPerSecond, 4)})`);
+  console.log(`last step / first step ${fixed(lastOverFirst)}; 2nd half / 1st half ${fixed(mean(perStep.slice(half)) / mean(perStep.slice(0, half)))}; peak RSS ${fixed(peak.peakRssMb, 0)} MB; store ${fixed(points.at(-1)?.dbMb ?? Number.NaN, 0)} MB (${fixed(((points.at(-1)?.dbMb ?? Number.NaN) / corpus.articles) * 1e6, 0)} MB per million articles)`);
+  writeFileSync(join(outDir, 'curve.json'), `${JSON.stringify({ options, corpus, floor: floor.articlesPerSecond, seconds, points, peak }, null, 2)}\n`);
+  removeDb(dbFile);
+}
+
+/** Start-up as whole processes: bare node (the floor), `--version`, and `extract` of one dev page; medians of `--reps` (default 5). */
+async function benchStartup(argv: string[]): Promise<void> {
+  const reps = argv[0] === '--reps' ? Number(argv[1]) : 5;
+  const dataDir = resolve(process.env.NEWSFUSE_DATA ?? join(REPO_ROOT, '..', 'shared', 'data'));
+  const pagesDir = join(dataDir, 'extraction', 'html');
+  const page = existsSync(pagesDir) ? readdirSync(pagesDir).filter((f) => f.endsWith('.html.gz')).sort()[0] : undefined;
+  const cli = join(REPO_ROOT, 'bin', 'newsfuse.js');
+  const commands: [string, string[]][] = [
+    ['bare node (floor)', ['-e', '0']],
+    ['newsfuse --version', [cli, '--version']],
+    ...(page ? ([['newsfuse extract (one page)', [cli, 'extract', join(pagesDir, page)]]] as [string, string[]][]) : []),
+  ];
+  const rows = [['command', `median s of ${reps}`, 'min s', 'max s']];
+  for (const [label, args] of commands) {
+    const times: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const started = now();
+      const child = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      times.push((now() - started) / 1000);
+      if (child.status !== 0) throw new Error(`${label} failed: ${String(child.stderr)}`);
+    }
+    rows.push([label, fixed(median(times), 3), fixed(Math.min(...times), 3), fixed(Math.max(...times), 3)]);
+  }
+  console.log(`start-up — load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}${page ? `; page ${page}` : '; no extraction page (dev data absent)'}`);
+  console.log(table(rows));
+}
+
+/** The dupes bench (bench/dupes.ts): `run.js dupes [--articles N] [--reps R] [--seed S]`. */
+async function benchDupes(argv: string[]): Promise<void> {
+  const options = { articles: 5_000, reps: 3, seed: 42 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const name = argv[i]!.replace(/^--/, '') as keyof typeof options;
+    const value = Number(argv[i + 1]);
+    if (!(name in options) || !Number.isInteger(value) || value < 1) {
+      console.error(`bench dupes: expecting --articles N, --reps R or --seed S, instead found "${argv[i]} ${argv[i + 1] ?? ''}"`);
+      process.exit(2);
+    }
+    options[name] = value;
+  }
+  const dataDir = resolve(process.env.NEWSFUSE_DATA ?? join(REPO_ROOT, '..', 'shared', 'data'));
+  const pools = loadPools(dataDir);
+  if (!pools) {
+    console.log(`bench dupes: skipped — the dev data is not there (expecting ${POOL_FILES.map((f) => join(dataDir, f)).join(', ')}).`);
+    return;
+  }
+  const outDir = join(REPO_ROOT, '.tmp', 'bench');
+  mkdirSync(outDir, { recursive: true });
+  await runDupesBench(pools, options, REPO_ROOT, outDir);
+}
+
+/**
  * `run.js brief [options]` runs only the brief bench, `run.js ingest [options]` only the ingest
  * bench, `run.js warc [options]` only the WARC reader bench; with no suite named, ingest and brief run,
  * the options going to the ingest bench.
@@ -545,6 +684,9 @@ async function main(): Promise<void> {
     // The built WARC can be a gigabyte: it goes to the system temp folder and is deleted after the run.
     return runWarcBench(dataDir, parseWarcBenchOptions(argv.slice(1)), join(tmpdir(), 'newsfuse-bench-warc'));
   }
+  if (argv[0] === 'dupes') return benchDupes(argv.slice(1));
+  if (argv[0] === 'curve') return benchCurve(argv.slice(1));
+  if (argv[0] === 'startup') return benchStartup(argv.slice(1));
   await benchIngest(argv);
   await benchBrief([]);
 }

@@ -1,14 +1,14 @@
 // Ingestion: read -> prepare (clean, describe, fingerprint) -> dedupe -> cluster -> store, in committed batches.
+import { availableParallelism } from 'node:os';
 import type { Article, ArticleMessage, ReadFailure } from './article.js';
 import { Clusterer } from './cluster/assign.js';
 import { bandKeys, estimateJaccard } from './fingerprint/minhash.js';
-import { prepare } from './pipeline.js';
+import { NEAR_DUPLICATE_THRESHOLD } from './fingerprint/near-duplicate.js';
+import { prepareAll } from './prepare-workers.js';
 import { readPaths } from './read/files.js';
 import type { WarcSkips } from './read/warc.js';
 import type { NewArticle, Store } from './store/store.js';
 
-/** Estimated Jaccard above which a stored article is reported as a near duplicate of the new one. */
-const NEAR_DUPLICATE = 0.8;
 
 export type IngestEvent =
   | { kind: 'new'; article: Article; id: number; story: number; newStory: boolean }
@@ -32,6 +32,12 @@ export interface IngestSummary {
 export interface IngestOptions {
   /** Articles per committed transaction: a crash loses at most the batch in flight, never a committed one. */
   batchSize?: number;
+  /**
+   * Worker threads for the per-article stages (clean, describe, fingerprint); 0 runs them on this
+   * thread. Storage and story assignment stay on this thread, in input order, so the result is the
+   * same for any number. Default: one per CPU.
+   */
+  workers?: number;
   onEvent?: (event: IngestEvent) => void;
 }
 
@@ -51,7 +57,7 @@ async function ingestArticle(store: Store, clusterer: Clusterer, article: Articl
   else {
     const near = (await store.getSignatures((await store.findByBands(bands, 20)).slice(0, 20)))
       .map((other) => ({ id: other.id, score: estimateJaccard(other.signature, signature) }))
-      .filter((c) => c.score >= NEAR_DUPLICATE)
+      .filter((c) => c.score >= NEAR_DUPLICATE_THRESHOLD)
       .sort((x, y) => y.score - x.score)[0];
     if (near) article.message('fingerprint:near-duplicate', `near duplicate (Jaccard ~${near.score.toFixed(2)}) of stored article #${near.id}`, 'info');
     copyOf = near?.id;
@@ -111,12 +117,12 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
   const onSkipped = (skips: WarcSkips): void => {
     for (const [kind, n] of skips.counts) summary.skipped.set(kind, (summary.skipped.get(kind) ?? 0) + n);
   };
-  for await (const result of readPaths(paths, { onSkipped })) {
+  for await (const result of prepareAll(readPaths(paths, { onSkipped }), options.workers ?? availableParallelism())) {
     if (!result.ok) {
       record({ kind: 'failed', failure: result.failure });
       continue;
     }
-    const article = prepare(result.article);
+    const article = result.article;
     const fatal = article.messages.find((m) => m.severity === 'error');
     if (fatal) {
       record({ kind: 'failed', failure: { source: article.source, rule: fatal.rule, reason: fatal.reason } });

@@ -3,6 +3,8 @@ import { SourceMap, SourceMapBuilder } from '../text/source-map.js';
 
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
 const DROPPED = /[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** What the mapped pass must look at: a base character with marks, lone marks, or a character it changes. */
+const SPECIAL = /\P{M}\p{M}+|\p{M}+|[\r\u00a0\u2000-\u200a\u202f\u205f\u3000\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu;
 
 /** Line ends to \n, NBSP and other spaces to a plain space, zero-width characters and controls removed, NFC. */
 export function normalizeUnicode(text: string): string {
@@ -19,13 +21,19 @@ export function normalizeUnicodeMapped(raw: string): { text: string; map: Source
   if (simple === raw && raw.normalize('NFC') === raw) return { text: raw, map: SourceMap.identity(raw.length) };
   const builder = new SourceMapBuilder();
   let out = '';
-  // Characters that combine under NFC are normalised per base character with its marks; the
-  // output of such a cluster maps to the cluster's first character.
-  const cluster = /\P{M}\p{M}*|\p{M}+/gsu;
-  for (const match of raw.matchAll(cluster)) {
+  // Only characters that change, and characters with combining marks (normalised per base character
+  // with its marks; the output of such a cluster maps to the cluster's first character), are looked
+  // at one by one; the runs between them are copied whole.
+  let last = 0;
+  for (const match of raw.matchAll(SPECIAL)) {
     const at = match.index;
+    if (at > last) {
+      out += raw.slice(last, at);
+      builder.copy(last, at - last);
+    }
     const piece = match[0];
-    if (piece.length === 1 || (piece.length === 2 && piece.codePointAt(0)! > 0xffff)) {
+    last = at + piece.length;
+    if (piece.length === 1) {
       const ch = piece;
       if (ch === '\r') {
         if (raw[at + 1] === '\n') continue;
@@ -38,7 +46,7 @@ export function normalizeUnicodeMapped(raw: string): { text: string; map: Source
         continue;
       } else {
         out += ch;
-        builder.copy(at, ch.length);
+        builder.copy(at, 1);
       }
       continue;
     }
@@ -50,6 +58,10 @@ export function normalizeUnicodeMapped(raw: string): { text: string; map: Source
       out += composed;
       builder.replace(at, composed.length);
     }
+  }
+  if (last < raw.length) {
+    out += raw.slice(last);
+    builder.copy(last, raw.length - last);
   }
   return { text: out, map: builder.build(raw.length) };
 }

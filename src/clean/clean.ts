@@ -65,6 +65,7 @@ export function cleanText(raw: string, options: { fromHtml?: boolean } = {}): Cl
 }
 
 const collapse = (line: string): string => line.trim().replace(/[ \t]+/g, ' ');
+const isBlank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t';
 
 /**
  * The passes keep whole lines in order and only trim and collapse their spaces, so each paragraph
@@ -98,9 +99,9 @@ function mapParagraphs(paragraphs: string[], lines: string[], normalizedMap: Sou
     let i = 0;
     while (i < line.length && /\s/.test(line[i]!)) i++;
     for (let j = 0; j < paragraph.length; j++) {
-      if (paragraph[j] === ' ' && /[ \t]/.test(line[i]!)) {
+      if (paragraph[j] === ' ' && isBlank(line[i])) {
         copy(base + i, 1);
-        while (i < line.length && /[ \t]/.test(line[i]!)) i++;
+        while (i < line.length && isBlank(line[i])) i++;
       } else {
         copy(base + i, 1);
         i++;

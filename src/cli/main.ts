@@ -1,6 +1,7 @@
 // The newsfuse command line: commander wiring of the store commands and the stateless tools.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { positiveInt, say } from './output.js';
+import { NEAR_DUPLICATE_THRESHOLD } from '../fingerprint/near-duplicate.js';
+import { positiveInt, say, wholeNumber } from './output.js';
 
 /** The stateless tools load their stages only when one of them runs (`--version` and `--help` load none). */
 const stateless = () => import('./stateless.js');
@@ -63,7 +64,8 @@ export function buildProgram(holder: { code: number }): Command {
     .argument('<paths...>', 'files, folders or globs (.txt, .html, .jsonl, optionally .gz)')
     .addOption(db())
     .option('--no-progress', 'no progress bar even on a terminal')
-    .action(run(holder, async (paths: string[], options: { db: string; progress: boolean }) => (await import('./ingest.js')).ingestCommand(paths, options)));
+    .option('--workers <N>', 'worker threads for the per-article stages (0: none; default one per CPU)', wholeNumber('--workers'))
+    .action(run(holder, async (paths: string[], options: { db: string; progress: boolean; workers?: number }) => (await import('./ingest.js')).ingestCommand(paths, options)));
 
   program
     .command('recluster')
@@ -133,7 +135,8 @@ export function buildProgram(holder: { code: number }): Command {
     .command('dupes')
     .description('exact and near-duplicate pairs among JSONL articles')
     .requiredOption('--input <FILE>', 'articles, one JSON object a line')
-    .option('--threshold <J>', 'least shingle Jaccard for a near duplicate', ratio, 0.5)
+    .option('--threshold <J>', 'least shingle Jaccard for a near duplicate', ratio, NEAR_DUPLICATE_THRESHOLD)
+    .option('--workers <N>', 'worker threads for the per-article stages (0: none; default one per CPU)', wholeNumber('--workers'))
     .action(run(holder, tool('dupesCommand')));
 
   program

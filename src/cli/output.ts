@@ -20,3 +20,12 @@ export function positiveInt(name: string): (value: string) => number {
     return n;
   };
 }
+
+/** Parse a whole-number option that may be 0, or explain what was expected. */
+export function wholeNumber(name: string): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name}: expecting a whole number (0 or more), instead found "${value}"`);
+    return n;
+  };
+}

@@ -10,6 +10,8 @@ const FLOODS =
   'Rescue teams worked through the night to reach villages cut off by the water, the regional governor told reporters. ' +
   'The weather service expects more rain later in the week and has warned people living near the river to stay alert.';
 const FLOODS_EDIT = FLOODS.replace('regional governor', 'provincial governor').replace('later in the week', 'on Thursday');
+/** A wire copy with one word changed: above the default near-duplicate threshold (0.8). */
+const FLOODS_WIRE = FLOODS.replace('regional governor', 'provincial governor');
 const BUDGET =
   'The city council approved a new budget for schools and roads after a long debate on Tuesday evening. ' +
   'Teachers welcomed the extra money but said it would not cover the rising cost of heating old buildings this winter.';
@@ -42,11 +44,12 @@ test('cluster --input: {"id","story"} lines in processing order (by published), 
   assert.notEqual(lines[0]!.story, lines[1]!.story);
 });
 
-test('dupes --input: {"a","b","jaccard","kind"} with an exact and a near pair', async (t) => {
+test('dupes --input: {"a","b","jaccard","kind"} with an exact and a near pair at the default threshold, more when it is lowered', async (t) => {
   const file = writeJsonl(tempDir(t), 'articles.jsonl', [
     { id: 'orig', text: FLOODS },
     { id: 'copy', text: FLOODS, outlet: 'Other outlet' },
-    { id: 'edit', text: FLOODS_EDIT },
+    { id: 'edit', text: FLOODS_WIRE },
+    { id: 'rewrite', text: FLOODS_EDIT },
     { id: 'budget', text: BUDGET },
   ]);
   const pairs = jsonLines(await run(['dupes', '--input', file]));
@@ -60,6 +63,10 @@ test('dupes --input: {"a","b","jaccard","kind"} with an exact and a near pair', 
   assert.equal(find('orig', 'edit')?.kind, 'near');
   assert.ok((find('orig', 'edit')?.jaccard as number) < 1);
   assert.ok(!pairs.some((p) => p.a === 'budget' || p.b === 'budget'));
+  // Two edits in a short text fall below the default threshold, and are found when it is lowered.
+  assert.equal(find('orig', 'rewrite'), undefined);
+  const lower = jsonLines(await run(['dupes', '--input', file, '--threshold', '0.5']));
+  assert.ok(lower.some((p) => p.a === 'orig' && p.b === 'rewrite' && p.kind === 'near'));
 });
 
 test('similarity --input: {"id","similarity","sameStory"} with similarity in 0..1', async (t) => {

@@ -6,7 +6,10 @@ import { pairSimilarity } from '../cluster/assign.js';
 import { articleStoryTerms } from '../cluster/features.js';
 import { MemoryStoryIndex } from '../cluster/story-index.js';
 import { detectLanguage } from '../describe/language.js';
-import { findDuplicates } from '../fingerprint/dupes.js';
+import { DuplicateFinder } from '../fingerprint/dupes.js';
+import { prepareAll } from '../prepare-workers.js';
+import { readPaths } from '../read/files.js';
+import { availableParallelism } from 'node:os';
 import { jaccard } from '../fingerprint/minhash.js';
 import { alignPassages } from '../text/passage-align.js';
 import { tokenize } from '../text/tokens.js';
@@ -64,10 +67,23 @@ export async function clusterCommand(options: { input: string }): Promise<number
 }
 
 /** `dupes --input FILE.jsonl`: `{a, b, jaccard, kind}` lines. */
-export async function dupesCommand(options: { input: string; threshold: number }): Promise<number> {
-  const { articles, failed } = await loadArticles([options.input]);
-  for (const pair of findDuplicates(articles, options.threshold)) await writeLine(JSON.stringify(pair));
-  return articles.length === 0 && failed > 0 ? 1 : 0;
+export async function dupesCommand(options: { input: string; threshold: number; workers?: number }): Promise<number> {
+  // Streamed: pairs are written as articles arrive, and only each article's shingle set is kept.
+  // Duplicates need the cleaned body (page furniture off) and its fingerprint, not the description.
+  const finder = new DuplicateFinder(options.threshold);
+  let articles = 0;
+  let failed = 0;
+  for await (const result of prepareAll(readPaths([options.input]), options.workers ?? availableParallelism(), ['clean', 'fingerprint'])) {
+    if (!result.ok) {
+      failed++;
+      say(describeFailure(result.failure));
+      continue;
+    }
+    articles++;
+    for (const message of result.article.messages) if (message.severity === 'error') say(`${message.source}: ${message.reason} [${message.rule}]`);
+    for (const pair of finder.add(result.article)) await writeLine(JSON.stringify(pair));
+  }
+  return articles === 0 && failed > 0 ? 1 : 0;
 }
 
 async function readOne(file: string): Promise<Article | undefined> {

@@ -29,3 +29,14 @@ test('the dateline place counts as names, from the describe stage or from the st
   assert.equal(datelinePlace('SEOUL --'), 'SEOUL');
   assert.equal(datelinePlace(undefined), undefined);
 });
+
+test('articleStoryTerms from the shared body tokens equal storyTerms of title, text, URL and dateline place, and are kept on the article', async () => {
+  const { Article } = await import('../article.js');
+  const { articleStoryTerms } = await import('./features.js');
+  const text = Array.from({ length: 120 }, (_, i) => `Word${i % 37} said the river ${i + 10} council of Koblenz`).join('. ');
+  const article = new Article({ file: 'f' }, { title: 'River council meets', text, url: 'https://example.com/2021/01/river-council-meets-in-koblenz' });
+  article.data.dateline = { place: 'KOBLENZ, Germany', start: 0, end: 0 };
+  const terms = articleStoryTerms(article);
+  assert.deepEqual([...terms], [...storyTerms(article.title, article.text, article.url, 'KOBLENZ, Germany')]);
+  assert.equal(articleStoryTerms(article), terms, 'made once');
+});

@@ -2,7 +2,15 @@
 import { stemmer } from 'stemmer';
 import type { Article } from '../article.js';
 import { dataLines } from '../data-files.js';
+import { bodyTokens } from '../text/article-tokens.js';
 import { tokenize, type Token } from '../text/tokens.js';
+
+declare module '../article.js' {
+  interface ArticleData {
+    /** The article's story terms (features.ts), made once: on a worker thread at ingest, or on first use. */
+    storyTerms?: Map<string, number>;
+  }
+}
 
 /**
  * The views an article is compared in. Each term is stored as `<view>:<term>`, so one term map (and one
@@ -60,8 +68,8 @@ function isTitleCase(text: string, tokens: readonly Token[]): boolean {
   return words >= 3 && capital / words > 0.7;
 }
 
-function addTerms(counts: Map<string, number>, text: string, limit: number, titleView: boolean): void {
-  const tokens = tokenize(text).slice(0, limit);
+function addTerms(counts: Map<string, number>, text: string, limit: number, titleView: boolean, made?: readonly Token[]): void {
+  const tokens = (made ?? tokenize(text)).slice(0, limit);
   addNumbers(counts, text, tokens.length ? tokens[tokens.length - 1]!.end : 0);
   const namesAllowed = !titleView || !isTitleCase(text, tokens);
   for (let i = 0; i < tokens.length; i++) {
@@ -135,7 +143,7 @@ export function slugWords(url: string | undefined): string {
  * of the article's dateline ("NAIROBI, Kenya"), counts as names: a dateline is written in capitals at the
  * start of the text, where the name rule cannot see it.
  */
-export function storyTerms(title: string | undefined, text: string, url?: string, place?: string): Map<string, number> {
+export function storyTerms(title: string | undefined, text: string, url?: string, place?: string, textTokens?: readonly Token[]): Map<string, number> {
   const counts = new Map<string, number>();
   if (place) {
     for (const word of place.toLowerCase().split(/[^\p{L}]+/u)) if (word.length >= 2 && !stop().has(word)) bump(counts, `n:${word}`);
@@ -144,12 +152,13 @@ export function storyTerms(title: string | undefined, text: string, url?: string
   // Slug words are lower case: content and title words, never names.
   const slug = slugWords(url);
   if (slug) addTerms(counts, slug, TITLE_TOKENS, true);
-  addTerms(counts, text, BODY_TOKENS, false);
+  addTerms(counts, text, BODY_TOKENS, false, textTokens);
   return counts;
 }
 
-/** Story terms of an article: title, text, URL and the dateline's place (from describe). */
-export const articleStoryTerms = (article: Article): Map<string, number> => storyTerms(article.title, article.text, article.url, article.data.dateline?.place);
+/** Story terms of an article: title, text (its shared body tokens), URL and the dateline's place (from describe); made once and kept on the article. */
+export const articleStoryTerms = (article: Article): Map<string, number> =>
+  (article.data.storyTerms ??= storyTerms(article.title, article.text, article.url, article.data.dateline?.place, bodyTokens(article)));
 
 /** The place of a dateline as stored (its text: "SEOUL (Yonhap) --"): the words before the agency or dash. */
 export function datelinePlace(dateline: string | undefined): string | undefined {

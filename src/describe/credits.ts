@@ -5,6 +5,8 @@ interface Agency {
   name: string;
   /** Source of one pattern matching any alias; short all-capital aliases (AP, PA) only in capitals. */
   source: string;
+  /** The aliases themselves (every match of `source` contains one of them, case kept). */
+  aliases: string[];
   test(text: string): boolean;
 }
 
@@ -24,6 +26,7 @@ function agencyList(): Agency[] {
     return {
       name: names[0]!,
       source: [...exact, ...loose].map(escape).join('|'),
+      aliases: [...exact, ...loose],
       test: (text: string) => (exactPattern?.test(text) ?? false) || (loosePattern?.test(text) ?? false),
     };
   });
@@ -60,14 +63,25 @@ export function findCredits(text: string): string[] {
 
 const CITE_VERBS = 'said|says|reported|reports|quoted|cited|announced|added|stated|wrote';
 
+let citePatterns: { name: string; aliases: string[]; pattern: RegExp }[] | undefined;
+
+/** One pattern per agency, compiled once (building them per article cost more than matching them). */
+function citePatternList(): { name: string; aliases: string[]; pattern: RegExp }[] {
+  return (citePatterns ??= agencyList().map((agency) => {
+    const name = agency.source;
+    // Case-sensitive: "ap said" in lower case is not the agency.
+    const pattern = new RegExp(`(?<![\\w-])(?:${name})(?:\\s+news agency)?(?:\\s+\\([A-Z]{2,6}\\))?\\s+(?:${CITE_VERBS})\\b|[Aa]ccording to (?:[Tt]he )?(?:${name})(?![\\w])|(?:${CITE_VERBS}) (?:the )?(?:${name})(?![\\w])`);
+    return { name: agency.name, aliases: agency.aliases, pattern };
+  }));
+}
+
 /** Agencies the text cites as sources ("KCNA said", "according to Yonhap", "the Korean Central News Agency said"). */
 export function findCitedSources(text: string): string[] {
   const cited: string[] = [];
-  for (const agency of agencyList()) {
-    const name = agency.source;
-    // Case-sensitive: "ap said" in lower case is not the agency.
-    const around = new RegExp(`(?<![\\w-])(?:${name})(?:\\s+news agency)?(?:\\s+\\([A-Z]{2,6}\\))?\\s+(?:${CITE_VERBS})\\b|[Aa]ccording to (?:[Tt]he )?(?:${name})(?![\\w])|(?:${CITE_VERBS}) (?:the )?(?:${name})(?![\\w])`);
-    if (around.test(text) && !cited.includes(agency.name)) cited.push(agency.name);
+  for (const { name, aliases, pattern } of citePatternList()) {
+    // The pattern holds an alias as written: a text without any skips the regular expression.
+    if (!aliases.some((alias) => text.includes(alias))) continue;
+    if (pattern.test(text) && !cited.includes(name)) cited.push(name);
   }
   return cited;
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Article, type ArticleInput } from '../article.js';
 import { prepare } from '../pipeline.js';
-import { findDuplicates } from './dupes.js';
+import { findDuplicates, NEAR_DUPLICATE_THRESHOLD } from './dupes.js';
 import { fingerprint } from './fingerprint.js';
 import { SIGNATURE_SIZE } from './minhash.js';
 
@@ -49,7 +49,8 @@ test('findDuplicates: an exact pair, a near pair, and no pair for an unrelated t
   const articles = [
     article('orig', { text: BODY }),
     article('copy', { text: BODY }),
-    article('edit', { text: BODY.replace('regional governor', 'provincial governor').replace('later in the week', 'on Thursday') }),
+    article('edit', { text: BODY.replace('regional governor', 'provincial governor') }),
+    article('rewrite', { text: BODY.replace('regional governor', 'provincial governor').replace('later in the week', 'on Thursday') }),
     article('other', { text: other }),
   ];
   const pairs = findDuplicates(articles);
@@ -58,7 +59,11 @@ test('findDuplicates: an exact pair, a near pair, and no pair for an unrelated t
   const near = byIds.get('orig|edit');
   assert.ok(near, `expected orig|edit among ${[...byIds.keys()].join(', ')}`);
   assert.equal(near.kind, 'near');
-  assert.ok(near.jaccard >= 0.5 && near.jaccard < 1);
+  assert.ok(near.jaccard >= NEAR_DUPLICATE_THRESHOLD && near.jaccard < 1);
   assert.ok(byIds.has('copy|edit'));
+  assert.ok(!byIds.has('orig|rewrite'), 'two edits in a short text: below the default threshold');
+  const lower = findDuplicates(articles, 0.5);
+  assert.ok(lower.some((p) => p.a === 'orig' && p.b === 'rewrite' && p.kind === 'near' && p.jaccard >= 0.5));
   assert.ok(!pairs.some((p) => p.a === 'other' || p.b === 'other'));
+  assert.ok(!lower.some((p) => p.a === 'other' || p.b === 'other'));
 });

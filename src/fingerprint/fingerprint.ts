@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../article.js';
 import { minhash } from './minhash.js';
+import { bodyTokens } from '../text/article-tokens.js';
 import { shingleHashes, tokenize } from '../text/tokens.js';
 
 /** Shingle size for near-duplicate detection (5 words: robust to small edits, rare by chance). */
@@ -22,7 +23,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 
 /** The fingerprint stage on one article. */
 export function fingerprint(article: Article): void {
-  const tokens = tokenize(article.text || article.title || '');
+  const tokens = article.text ? bodyTokens(article) : tokenize(article.title ?? '');
   const normalized = tokens.map((t) => t.norm).join(' ');
   article.data.contentHash = sha256(normalized);
   article.data.itemKey = sha256([article.outlet ?? '', article.url ?? '', article.title ?? '', article.input.id ?? '', normalized].join('\u0001'));

@@ -1,7 +1,6 @@
-// Story terms of an article: content words of title and body with counts, the input of TF-IDF vectors.
-import type { Article } from '../article.js';
+// Term counts of a title and text: content words with counts (the summary's TF-IDF input).
 import { dataLines } from '../data-files.js';
-import { tokenize } from './tokens.js';
+import { tokenize, type Token } from './tokens.js';
 
 let stopwords: Set<string> | undefined;
 
@@ -15,19 +14,22 @@ const BODY_TOKENS = 400;
 
 /** Term -> count for one article (lower case, no stop words, no pure numbers shorter than 4 digits). */
 export function termCounts(title: string | undefined, text: string): Map<string, number> {
+  return termCountsOf(title ? tokenize(title) : [], tokenize(text));
+}
+
+/** termCounts over tokens made. */
+function termCountsOf(titleTokens: readonly Token[], textTokens: readonly Token[]): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (source: string, weight: number, limit: number): void => {
-    let seen = 0;
-    for (const token of tokenize(source)) {
-      if (seen++ >= limit) break;
-      const term = token.norm;
-      if (term.length < 2 || stopWords().has(term) || (/^\d+$/.test(term) && term.length < 4)) continue;
+  const stop = stopWords();
+  const add = (tokens: readonly Token[], weight: number, limit: number): void => {
+    const end = Math.min(limit, tokens.length);
+    for (let i = 0; i < end; i++) {
+      const term = tokens[i]!.norm;
+      if (term.length < 2 || stop.has(term) || (term.length < 4 && /^\d+$/.test(term))) continue;
       counts.set(term, (counts.get(term) ?? 0) + weight);
     }
   };
-  if (title) add(title, TITLE_WEIGHT, 60);
-  add(text, 1, BODY_TOKENS);
+  add(titleTokens, TITLE_WEIGHT, 60);
+  add(textTokens, 1, BODY_TOKENS);
   return counts;
 }
-
-export const articleTerms = (article: Article): Map<string, number> => termCounts(article.title, article.text);

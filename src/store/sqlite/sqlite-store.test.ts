@@ -388,3 +388,26 @@ test('mergeStory: the articles move, counts follow, the merge is recorded and th
   assert.equal(db.prepare('SELECT COUNT(*) FROM articles WHERE story_id NOT IN (SELECT id FROM stories WHERE article_count > 0)').pluck().get(), 0);
   db.close();
 });
+
+test('document frequencies counted in a transaction are seen at once, committed with it, and dropped by a rollback', async (t) => {
+  const file = join(tempDir(t), 'df.db');
+  const store = SqliteStore.open(file);
+  const index = store.storyIndex;
+  await store.transaction(async () => {
+    await index.addDocument(['river', 'flood', 'river']);
+    await index.addDocument(['flood']);
+    assert.deepEqual(await index.frequencies(['river', 'flood', 'none']), { documents: 2, df: new Map([['river', 1], ['flood', 2], ['none', 0]]) });
+  });
+  await assert.rejects(
+    store.transaction(async () => {
+      await index.addDocument(['river']);
+      throw new Error('stop');
+    }),
+    /stop/,
+  );
+  await index.addDocument(['dam']); // outside a transaction: written at once
+  await store.close();
+  const again = SqliteStore.open(file);
+  assert.deepEqual(await again.storyIndex.frequencies(['river', 'flood', 'dam']), { documents: 3, df: new Map([['river', 1], ['flood', 2], ['dam', 1]]) });
+  await again.close();
+});

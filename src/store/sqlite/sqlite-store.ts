@@ -140,6 +140,10 @@ const RECOUNT_STORY = `UPDATE stories SET
 
 /** Timeless stories sort after every time, so a `last_ms >= since` range always includes them. */
 const NO_TIME = Number.MAX_SAFE_INTEGER;
+/** Term document frequencies kept in memory; the map is emptied when it reaches this size (about 100 bytes a term). */
+const DF_CACHE = 1_000_000;
+/** Terms per multi-row document-frequency upsert (two parameters each, well under SQLite's limit). */
+const DF_ROWS = 200;
 /** Parsed story centroids kept in memory (most recently used); about 7 KB each. */
 const CENTROID_CACHE = 4096;
 
@@ -149,6 +153,17 @@ class SqliteStoryIndex implements StoryIndex {
   private readonly cache = new Map<number, StoryCentroid>();
   /** The candidate query by number of terms (at most the clusterer's query terms), prepared once each. */
   private readonly candidateQueries = new Map<number, Database.Statement>();
+  /**
+   * Document frequencies: committed values read so far (bounded; dropped whole when full), and the
+   * counts added in the open transaction, written at its commit in a few multi-row statements
+   * instead of one upsert per term and article.
+   */
+  private readonly dfKnown = new Map<string, number>();
+  private readonly dfPending = new Map<string, number>();
+  private documentsKnown: number | undefined;
+  private documentsPending = 0;
+  private readonly storyTermInserts = new Map<number, Database.Statement>();
+  private readonly dfUpserts = new Map<number, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -156,6 +171,7 @@ class SqliteStoryIndex implements StoryIndex {
       df: db.prepare('SELECT df FROM term_df WHERE term = ?').pluck(),
       counter: db.prepare('SELECT value FROM counters WHERE name = ?').pluck(),
       bump: db.prepare('UPDATE counters SET value = value + 1 WHERE name = ?'),
+      addCounter: db.prepare('UPDATE counters SET value = value + ? WHERE name = ?'),
       story: db.prepare('SELECT id, centroid, size, first_ms, last_ms FROM stories WHERE id = ?'),
       upsertStory: db.prepare(`INSERT INTO stories (id, centroid, size, first_ms, last_ms, updated_at) VALUES (@id, @centroid, @size, @first, @last, @now)
         ON CONFLICT (id) DO UPDATE SET centroid = @centroid, size = @size, first_ms = @first, last_ms = @last, updated_at = @now`),
@@ -169,9 +185,36 @@ class SqliteStoryIndex implements StoryIndex {
     };
   }
 
-  /** Forget cached centroids (after a rollback, when the cache may hold uncommitted states). */
+  /** Forget cached centroids and pending counts (after a rollback, when the caches may hold uncommitted states). */
   clearCache(): void {
     this.cache.clear();
+    this.dfKnown.clear();
+    this.dfPending.clear();
+    this.documentsKnown = undefined;
+    this.documentsPending = 0;
+  }
+
+  /** Write the document frequencies counted since the last flush (inside the caller's transaction). */
+  flush(): void {
+    if (this.documentsPending === 0 && this.dfPending.size === 0) return;
+    const entries = [...this.dfPending];
+    for (let i = 0; i < entries.length; i += DF_ROWS) {
+      const chunk = entries.slice(i, i + DF_ROWS);
+      let statement = this.dfUpserts.get(chunk.length);
+      if (!statement) {
+        statement = this.db.prepare(`INSERT INTO term_df (term, df) VALUES ${chunk.map(() => '(?, ?)').join(', ')} ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`);
+        this.dfUpserts.set(chunk.length, statement);
+      }
+      statement.run(...chunk.flat());
+    }
+    for (const [term, added] of entries) {
+      const known = this.dfKnown.get(term);
+      if (known !== undefined) this.dfKnown.set(term, known + added);
+    }
+    if (this.documentsPending > 0) this.statements.addCounter.run(this.documentsPending, 'documents');
+    if (this.documentsKnown !== undefined) this.documentsKnown += this.documentsPending;
+    this.dfPending.clear();
+    this.documentsPending = 0;
   }
 
   private remember(story: StoryCentroid): void {
@@ -199,14 +242,25 @@ class SqliteStoryIndex implements StoryIndex {
   }
 
   async addDocument(terms: Iterable<string>): Promise<void> {
-    for (const term of new Set(terms)) this.statements.addTerm.run(term);
-    this.statements.bump.run('documents');
+    for (const term of new Set(terms)) this.dfPending.set(term, (this.dfPending.get(term) ?? 0) + 1);
+    this.documentsPending++;
+    // Outside a transaction nothing would commit the counts later: write them now.
+    if (!this.db.inTransaction) this.flush();
   }
 
   async frequencies(terms: string[]): Promise<{ documents: number; df: Map<string, number> }> {
     const df = new Map<string, number>();
-    for (const term of terms) df.set(term, (this.statements.df.get(term) as number | undefined) ?? 0);
-    return { documents: this.statements.counter.get('documents') as number, df };
+    for (const term of terms) {
+      let known = this.dfKnown.get(term);
+      if (known === undefined) {
+        known = (this.statements.df.get(term) as number | undefined) ?? 0;
+        if (this.dfKnown.size >= DF_CACHE) this.dfKnown.clear();
+        this.dfKnown.set(term, known);
+      }
+      df.set(term, known + (this.dfPending.get(term) ?? 0));
+    }
+    this.documentsKnown ??= this.statements.counter.get('documents') as number;
+    return { documents: this.documentsKnown + this.documentsPending, df };
   }
 
   async candidates(terms: string[], limit: number, since?: number): Promise<StoryCentroid[]> {
@@ -233,7 +287,16 @@ class SqliteStoryIndex implements StoryIndex {
       now: new Date().toISOString(),
     });
     this.statements.dropTerms.run(story.id);
-    for (const term of indexTerms) this.statements.addStoryTerm.run(term, story.id, story.lastSeen ?? NO_TIME);
+    const unique = [...new Set(indexTerms)];
+    if (unique.length > 0) {
+      let statement = this.storyTermInserts.get(unique.length);
+      if (!statement) {
+        statement = this.db.prepare(`INSERT OR IGNORE INTO story_terms (term, story_id, last_ms) VALUES ${unique.map(() => '(?, ?, ?)').join(', ')}`);
+        this.storyTermInserts.set(unique.length, statement);
+      }
+      const last = story.lastSeen ?? NO_TIME;
+      statement.run(...unique.flatMap((term) => [term, story.id, last]));
+    }
     this.remember(story);
   }
 
@@ -258,6 +321,9 @@ export class SqliteStore implements Store {
   readonly storyIndex: SqliteStoryIndex;
   private depth = 0;
   private readonly statements;
+  /** Multi-row statements by row count, prepared once each. */
+  private readonly bandInserts = new Map<number, Database.Statement>();
+  private readonly signatureQueries = new Map<number, Database.Statement>();
 
   private constructor(private readonly db: Database.Database) {
     this.storyIndex = new SqliteStoryIndex(db);
@@ -317,6 +383,7 @@ export class SqliteStore implements Store {
     this.depth++;
     try {
       const result = await work();
+      this.storyIndex.flush();
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
@@ -365,7 +432,15 @@ export class SqliteStore implements Store {
       messages: json(article.messages),
     });
     const id = Number(info.lastInsertRowid);
-    for (const key of bands) this.statements.band.run(key, id);
+    const unique = [...new Set(bands)];
+    if (unique.length > 0) {
+      let statement = this.bandInserts.get(unique.length);
+      if (!statement) {
+        statement = this.db.prepare(`INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES ${unique.map(() => '(?, ?)').join(', ')}`);
+        this.bandInserts.set(unique.length, statement);
+      }
+      statement.run(...unique.flatMap((key) => [key, id]));
+    }
     // A source is an outlet; an article without one counts as its own source (its file, or file and line).
     const seen = article.outlet
       ? this.statements.sameOutlet.get(story, article.outlet, id)
@@ -460,7 +535,12 @@ export class SqliteStore implements Store {
 
   async getSignatures(ids: number[]): Promise<{ id: number; signature: Uint32Array }[]> {
     if (ids.length === 0) return [];
-    const rows = this.db.prepare(`SELECT id, signature FROM articles WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`).all(...ids) as Row[];
+    let query = this.signatureQueries.get(ids.length);
+    if (!query) {
+      query = this.db.prepare(`SELECT id, signature FROM articles WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`);
+      if (ids.length <= 64) this.signatureQueries.set(ids.length, query);
+    }
+    const rows = query.all(...ids) as Row[];
     return rows.map((row) => ({ id: row.id as number, signature: signatureFromBuffer(row.signature as Buffer) }));
   }
 
