@@ -7,27 +7,16 @@ import { CLUSTERING_SETS, loadClusteringSet } from './clustering-data.js';
 import { cliFailure, jsonLines, type Evaluate } from './context.js';
 import { bcubed } from './metrics/bcubed.js';
 import type { EvalOutcome } from './types.js';
+import { seededRandom } from '../test/seeded-random.js';
 
 const TASK = 'clustering order';
 /** Shuffle seeds: fixed, so the figures are the same on every run. */
 const SEEDS = [1, 2, 3, 4, 5];
 
-/** Mulberry32: a small seeded generator, so a shuffle is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Fisher-Yates shuffle of a copy. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
-  const next = random(seed);
+  const next = seededRandom(seed);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [out[i], out[j]] = [out[j]!, out[i]!];
@@ -63,31 +52,32 @@ export const evaluate: Evaluate = async (ctx) => {
       continue;
     }
     const baseline = await baselineRow(ctx, set.dataset, loaded.inputLines, loaded.gold);
-    const shuffles = f1s.slice(1);
-    const { mean, sd } = spread(shuffles);
     outcomes.push({
       dataset: set.dataset,
       task: TASK,
-      metrics: {
-        bcubed_f1_file_order: f1s[0]!,
-        bcubed_f1_shuffled_mean: mean,
-        bcubed_f1_shuffled_sd: sd,
-        bcubed_f1_shuffled_min: Math.min(...shuffles),
-        bcubed_f1_shuffled_max: Math.max(...shuffles),
-        shuffles: shuffles.length,
-      },
+      metrics: orderMetrics(f1s),
       ms: performance.now() - started,
-      note: `seeds ${SEEDS.join(', ')} (mulberry32 Fisher-Yates); articles with a publish time are processed by it in any order, so the shuffle moves only ties and untimed articles`,
+      note: `seeds ${SEEDS.join(', ')} (test/seeded-random.ts, Fisher-Yates); articles with a publish time are processed by it in any order, so the shuffle moves only ties and untimed articles`,
     });
     if (baseline) outcomes.push(baseline);
   }
   return outcomes;
 };
 
-const spread = (values: number[]): { mean: number; sd: number } => {
-  const mean = values.reduce((s, x) => s + x, 0) / values.length;
-  return { mean, sd: Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length - 1)) };
-};
+/** F1 in file order (first) and over the shuffles (the rest): mean, sample sd, min, max. */
+function orderMetrics(f1s: number[]): Record<string, number> {
+  const shuffles = f1s.slice(1);
+  const mean = shuffles.reduce((s, x) => s + x, 0) / shuffles.length;
+  const sd = Math.sqrt(shuffles.reduce((s, x) => s + (x - mean) ** 2, 0) / (shuffles.length - 1));
+  return {
+    bcubed_f1_file_order: f1s[0]!,
+    bcubed_f1_shuffled_mean: mean,
+    bcubed_f1_shuffled_sd: sd,
+    bcubed_f1_shuffled_min: Math.min(...shuffles),
+    bcubed_f1_shuffled_max: Math.max(...shuffles),
+    shuffles: shuffles.length,
+  };
+}
 
 /** The single-pass TF-IDF baseline on the same orders (the cleaned texts from one `extract`, shuffled alike). */
 async function baselineRow(ctx: Parameters<Evaluate>[0], dataset: string, inputLines: string[], gold: Map<string, string>): Promise<EvalOutcome | undefined> {
@@ -103,19 +93,10 @@ async function baselineRow(ctx: Parameters<Evaluate>[0], dataset: string, inputL
   // The same permutation as the input lines' only when extract gave one row per line, in order.
   if (articles.length !== inputLines.length) return { dataset, task: `${TASK} baseline`, reason: `extract gave ${articles.length} rows for ${inputLines.length} lines` };
   const f1s = [0, ...SEEDS].map((seed) => bcubed(baselineCluster(seed === 0 ? articles : shuffled(articles, seed)), gold).f1);
-  const shuffles = f1s.slice(1);
-  const { mean, sd } = spread(shuffles);
   return {
     dataset,
     task: `${TASK} baseline`,
-    metrics: {
-      bcubed_f1_file_order: f1s[0]!,
-      bcubed_f1_shuffled_mean: mean,
-      bcubed_f1_shuffled_sd: sd,
-      bcubed_f1_shuffled_min: Math.min(...shuffles),
-      bcubed_f1_shuffled_max: Math.max(...shuffles),
-      shuffles: shuffles.length,
-    },
+    metrics: orderMetrics(f1s),
     referenceLabel: 'single-pass TF-IDF (frozen 2026-12-02), same orders',
     ms: performance.now() - started,
   };
