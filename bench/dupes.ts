@@ -6,6 +6,7 @@ import { loadavg } from 'node:os';
 import { prepare } from '../src/pipeline.js';
 import { readPaths } from '../src/read/files.js';
 import { NEAR_DUPLICATE_THRESHOLD } from '../src/fingerprint/near-duplicate.js';
+import { sortedJaccard } from '../src/fingerprint/dupes.js';
 import { buildCorpus, describeCorpus, type PoolData } from './corpus.js';
 import { fixed, median, thousands } from './measure.js';
 
@@ -21,21 +22,6 @@ const RECALL_JACCARD = 0.85;
 const FLOOR_JACCARD = 0.7;
 
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`);
-
-function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let inter = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      inter++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return inter / (a.length + b.length - inter || 1);
-}
 
 /**
  * Every pair of articles whose shingle sets (newsfuse's: cleaned body, 5-word shingles) reach

@@ -59,14 +59,11 @@ export class MemoryStoryIndex implements StoryIndex {
     }
   }
 
-  /** Merged story id -> the story that took its articles. */
-  readonly merges = new Map<number, number>();
-
-  async mergeStory(from: number, into: number): Promise<void> {
+  /** A merged story leaves the index (the Clusterer keeps which story took it: `Clusterer.resolve`). */
+  async mergeStory(from: number, _into: number): Promise<void> {
     for (const term of this.indexedTerms.get(from) ?? []) this.postings.get(term)?.delete(from);
     this.indexedTerms.delete(from);
     this.stories.delete(from);
-    this.merges.set(from, into);
   }
 
   async newStoryId(): Promise<number> {

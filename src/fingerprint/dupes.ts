@@ -23,8 +23,8 @@ function sortedSet(values: Uint32Array): Uint32Array {
   return sorted.slice(0, n);
 }
 
-/** Exact Jaccard of two sorted distinct sets. */
-function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
+/** Exact Jaccard of two sorted distinct sets (0 for two empty sets). */
+export function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
   let inter = 0;

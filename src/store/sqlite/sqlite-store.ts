@@ -304,9 +304,19 @@ class SqliteStoryIndex implements StoryIndex {
     this.statements.dropTerms.run(from);
     this.cache.delete(from);
     const moved = this.statements.moveArticles.run(into, from).changes;
-    this.statements.recordMerge.run(from, into, moved, new Date().toISOString());
+    this.recordMerge(from, into, moved, new Date().toISOString());
     this.statements.emptyStory.run(from);
-    this.statements.recountStory.run(into);
+    this.recount(into);
+  }
+
+  /** Record that story `from` (which held `articles` articles) was merged into `into`. */
+  recordMerge(from: number, into: number, articles: number, at: string): void {
+    this.statements.recordMerge.run(from, into, articles, at);
+  }
+
+  /** A story's counts, dates and title from its articles (after articles moved in or out). */
+  recount(story: number): void {
+    this.statements.recountStory.run(story);
   }
 
   async newStoryId(): Promise<number> {
@@ -348,8 +358,6 @@ export class SqliteStore implements Store {
       storyArticles: db.prepare(`SELECT * FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, id`),
       storyVersion: db.prepare('SELECT version FROM stories WHERE id = ?').pluck(),
       mergedInto: db.prepare('SELECT into_id FROM story_merges WHERE from_id = ?').pluck(),
-      recordMergeRow: db.prepare('INSERT OR REPLACE INTO story_merges (from_id, into_id, articles, merged_at) VALUES (?, ?, ?, ?)'),
-      recountStoryRow: db.prepare(RECOUNT_STORY),
       cachedBrief: db.prepare(`SELECT c.brief FROM brief_cache c JOIN stories s ON s.id = c.story_id
         WHERE c.story_id = ? AND c.format = ? AND c.story_version = s.version`).pluck(),
       putBrief: db.prepare(`INSERT INTO brief_cache (story_id, story_version, format, brief, built_at, independent_sources)
@@ -592,10 +600,10 @@ export class SqliteStore implements Store {
         await this.storyIndex.saveStory(story, indexTerms);
         touched.add(story.id);
       }
-      for (const merge of state.merges) this.statements.recordMergeRow.run(merge.from, merge.into, merge.articles, now);
+      for (const merge of state.merges) this.storyIndex.recordMerge(merge.from, merge.into, merge.articles, now);
       const top = Math.max(0, ...state.stories.map((s) => s.story.id));
       db.prepare(`UPDATE counters SET value = MAX(value, ?) WHERE name = 'next_story'`).run(top + 1);
-      for (const story of touched) this.statements.recountStoryRow.run(story);
+      for (const story of touched) this.storyIndex.recount(story);
       return moved;
     });
   }
