@@ -1,4 +1,4 @@
-// Page furniture removal on the DOM, before Readability: never-prose elements, hidden blocks, navigation, and blocks whose class/id words are in data/furniture-words.txt.
+// Page furniture removal on the DOM, before Readability: never-prose elements, hidden blocks, navigation, blocks whose class/id words are in data/furniture-words.txt, teaser cards of other stories and inline pop-up cards.
 import { dataLines } from '../../data-files.js';
 import { squash, type DomDocument, type DomElement } from '../../text/dom.js';
 
@@ -24,6 +24,19 @@ const FURNITURE_WORDS = new RegExp(
 
 /** Captions named in camelCase (`newsCaption`, `imageCaption`): photo captions outside <figure>. */
 const CAMEL_CAPTION = /\p{Ll}Caption(?:s|Text)?(?=$|[\s_-]|\p{Lu})/u;
+
+/**
+ * Class words of pop-up cards printed inside a sentence (a person's card with links to other stories, shown on
+ * hover). Only the innermost marked element inside a paragraph goes: the outer one often wraps the linked name too.
+ */
+const INLINE_POPUP = /(?:^|[\s_-])(?:tooltip|popover|hovercard|hover-card|rollover)(?=$|[\s_-])/i;
+
+/**
+ * Platform embed codes of posts the article quotes (a tweet, an Instagram post): part of the story even inside a
+ * container whose class says `social`.
+ */
+const EMBEDDED_POST =
+  'blockquote.twitter-tweet, blockquote.twitter-video, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-card, blockquote.bluesky-embed, blockquote.text-post-media';
 
 /** Words that mark the article itself; an element carrying one is kept even if it also matches a furniture word. */
 const CONTENT_WORDS = /(?:^|[\s_-])(?:article|story|post|entry|content|body|main|text)(?:[_-]?(?:body|content|text))?(?=$|[\s_-])/i;
@@ -64,10 +77,6 @@ function isLinkList(list: DomElement): boolean {
   return true;
 }
 
-/**
- * Remove link lists from Readability's chosen content. Done after Readability, not before, because removing
- * them from the page changes which container Readability picks.
- */
 /** Share of an element's text that sits inside links. */
 function linkShare(element: DomElement): number {
   const text = squash(element.textContent).length;
@@ -78,6 +87,11 @@ function linkShare(element: DomElement): number {
   return linked / text;
 }
 
+/**
+ * Remove link lists from Readability's chosen content. Done after Readability, not before, because removing
+ * them from the page changes which container Readability picks.
+ */
+
 export function pruneContent(root: DomElement): DomElement {
   const lists = root.querySelectorAll('ul, ol');
   const found: DomElement[] = [];
@@ -87,6 +101,74 @@ export function pruneContent(root: DomElement): DomElement {
   for (let i = 0; i < blocks.length; i++) if (linkShare(blocks[i]!) >= 0.95) found.push(blocks[i]!);
   for (const list of found) list.remove();
   return root;
+}
+
+/**
+ * Article cards of other stories: an <article> whose headline is a link to elsewhere (a teaser in a grid or a
+ * "more stories" rail), and <article>s nested two or more in another one (in HTML, nested articles are the
+ * comments or related posts of the outer one). The page's own article, the one with the most paragraph
+ * text, is never a card; the caller also keeps any card that holds a large share of the page's prose.
+ */
+function teaserArticles(document: DomDocument): DomElement[] {
+  const articles = document.querySelectorAll('article');
+  if (articles.length < 2) return [];
+  let main: DomElement | undefined;
+  let most = -1;
+  for (let i = 0; i < articles.length; i++) {
+    const chars = paragraphChars(articles[i]!);
+    if (chars > most) [main, most] = [articles[i]!, chars];
+  }
+  const nestedIn = new Map<DomElement, DomElement[]>();
+  const cards: DomElement[] = [];
+  for (let i = 0; i < articles.length; i++) {
+    const article = articles[i]!;
+    if (article === main) continue;
+    let outer = article.parentElement;
+    while (outer && outer.localName !== 'article') outer = outer.parentElement;
+    if (outer) nestedIn.set(outer, [...(nestedIn.get(outer) ?? []), article]);
+    const headline = article.querySelector('h1, h2, h3, h4');
+    if (headline && squash(headline.textContent) && linkShare(headline) >= 0.9) cards.push(article);
+  }
+  for (const nested of nestedIn.values()) if (nested.length >= 2) cards.push(...nested.filter((a) => !cards.includes(a)));
+  return cards;
+}
+
+/**
+ * Pop-up cards inside paragraphs: an element with an INLINE_POPUP class word that holds an image or two or more
+ * links (a card, not the linked name that opens it), the innermost such element of each card.
+ */
+function inlinePopups(document: DomDocument): DomElement[] {
+  const isCard = (element: DomElement): boolean =>
+    INLINE_POPUP.test(element.getAttribute('class') ?? '') && (element.querySelector('img') !== null || element.querySelectorAll('a').length >= 2);
+  const found: DomElement[] = [];
+  const marked = document.querySelectorAll('p [class]');
+  for (let i = 0; i < marked.length; i++) {
+    const element = marked[i]!;
+    if (!isCard(element)) continue;
+    const inner = element.querySelectorAll('[class]');
+    let innermost = true;
+    for (let j = 0; j < inner.length && innermost; j++) if (isCard(inner[j]!)) innermost = false;
+    if (innermost) found.push(element);
+  }
+  return found;
+}
+
+/**
+ * An embedded post takes the place of its wrappers (the elements around it that hold no other text): neither the
+ * furniture words here nor Readability, which drops a `social` block and a link-dense <div>, then take the post.
+ */
+function unwrapEmbeddedPosts(document: DomDocument): void {
+  const posts = document.querySelectorAll(EMBEDDED_POST);
+  for (let i = 0; i < posts.length; i++) {
+    const post = posts[i]!;
+    const length = squash(post.textContent).length;
+    let outermost: DomElement | undefined;
+    for (let node = post.parentElement; node && node.localName !== 'body'; node = node.parentElement) {
+      if (squash(node.textContent).length > length || node.localName === 'article' || node.localName === 'main') break;
+      outermost = node;
+    }
+    outermost?.replaceWith(post);
+  }
 }
 
 /**
@@ -120,7 +202,8 @@ export function removeFurniture(document: DomDocument): number {
     return false;
   };
 
-  const candidates: DomElement[] = [];
+  unwrapEmbeddedPosts(document);
+  const candidates: DomElement[] = [...teaserArticles(document), ...inlinePopups(document)];
   const byElement = document.querySelectorAll(FURNITURE_ELEMENTS);
   for (let i = 0; i < byElement.length; i++) candidates.push(byElement[i]!);
   const all = document.querySelectorAll('[class], [id], [aria-label]');
