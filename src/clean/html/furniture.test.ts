@@ -37,3 +37,14 @@ test('nested articles: two or more inside one article go (related posts); a sing
   removeFurniture(one);
   assert.ok((one.body!.textContent ?? '').includes('Paragraph 3 on the love'));
 });
+
+test('author bios and author detail boxes go (furniture words bio, author-details, author-info)', () => {
+  const document = page(`<article>${paragraphs(4, 'harbour')}
+    <div class="contributor-bio contributor-bio--align-left"><div class="contributor-bio__bio">BIOLEAK Jane Doe is a staff writer covering harbours.</div></div>
+    <div class="author-details"><div class="col col--10-of-12 bio">DETAILSLEAK John Roe is a freelance writer living in a port town.</div></div>
+    <ul class="author-info"><li>INFOLEAK Ann Example</li><li>Biography</li></ul></article>`);
+  removeFurniture(document);
+  const text = document.body!.textContent ?? '';
+  for (const leak of ['BIOLEAK', 'DETAILSLEAK', 'INFOLEAK']) assert.ok(!text.includes(leak), `furniture leaked: ${leak}`);
+  assert.ok(text.includes('Paragraph 4 on the harbour'));
+});
