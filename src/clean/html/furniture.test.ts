@@ -48,3 +48,15 @@ test('author bios and author detail boxes go (furniture words bio, author-detail
   for (const leak of ['BIOLEAK', 'DETAILSLEAK', 'INFOLEAK']) assert.ok(!text.includes(leak), `furniture leaked: ${leak}`);
   assert.ok(text.includes('Paragraph 4 on the harbour'));
 });
+
+test('live blogs keep their entries: nested in the story, or headlines that link to a place on the page', () => {
+  const entry = (n: number): string => `<article class="entry"><h2><a href="#entry-${n}">Update ${n}</a></h2><p>ENTRY ${n}: the latest on the harbour vote, in a few sentences.</p></article>`;
+  const nested = page(`<article class="liveblog"><h1>Harbour vote, live</h1>${entry(1)}${entry(2)}${entry(3)}</article>${card(1)}${card(2)}`);
+  removeFurniture(nested);
+  const text = nested.body!.textContent ?? '';
+  for (const n of [1, 2, 3]) assert.ok(text.includes(`ENTRY ${n}`), `entry ${n} kept`);
+  assert.ok(!text.includes('TEASER'));
+  const flat = page(`<main>${entry(1)}${entry(2)}${entry(3)}</main>`);
+  removeFurniture(flat);
+  for (const n of [1, 2, 3]) assert.ok((flat.body!.textContent ?? '').includes(`ENTRY ${n}`), `top-level entry ${n} kept`);
+});

@@ -103,33 +103,59 @@ export function pruneContent(root: DomElement): DomElement {
   return root;
 }
 
+/** The <article> an element sits in, if any. */
+function outerArticle(element: DomElement): DomElement | undefined {
+  for (let node = element.parentElement; node; node = node.parentElement) if (node.localName === 'article') return node;
+  return undefined;
+}
+
+/** Whether a headline is a link to another page: nearly all its text linked, and not to a place on this page (`#...`, live-blog permalinks). */
+function linksElsewhere(headline: DomElement): boolean {
+  if (!squash(headline.textContent) || linkShare(headline) < 0.9) return false;
+  const links = headline.querySelectorAll('a');
+  for (let i = 0; i < links.length; i++) if ((links[i]!.getAttribute('href') ?? '#').includes('#')) return false;
+  return true;
+}
+
 /**
- * Article cards of other stories: an <article> whose headline is a link to elsewhere (a teaser in a grid or a
+ * Article cards of other stories: an <article> whose headline links to another page (a teaser in a grid or a
  * "more stories" rail), and <article>s nested two or more in another one (in HTML, nested articles are the
- * comments or related posts of the outer one). The page's own article, the one with the most paragraph
- * text, is never a card; the caller also keeps any card that holds a large share of the page's prose.
+ * comments or related posts of the outer one) when that outer one is not the page's story. The page's own
+ * article, the one with the most paragraph text, is never a card; the story, for nested ones, is the top-level
+ * article, not a card, with the most paragraph text outside its nested articles (a live blog's entries nested in it stay).
+ * The caller also keeps any card that holds a large share of the page's prose.
  */
 function teaserArticles(document: DomDocument): DomElement[] {
   const articles = document.querySelectorAll('article');
   if (articles.length < 2) return [];
   let main: DomElement | undefined;
   let most = -1;
-  for (let i = 0; i < articles.length; i++) {
-    const chars = paragraphChars(articles[i]!);
-    if (chars > most) [main, most] = [articles[i]!, chars];
-  }
+  let story: DomElement | undefined;
+  let storyMost = -1;
   const nestedIn = new Map<DomElement, DomElement[]>();
+  for (let i = 0; i < articles.length; i++) {
+    const article = articles[i]!;
+    const chars = paragraphChars(article);
+    if (chars > most) [main, most] = [article, chars];
+    const outer = outerArticle(article);
+    if (outer) nestedIn.set(outer, [...(nestedIn.get(outer) ?? []), article]);
+  }
   const cards: DomElement[] = [];
   for (let i = 0; i < articles.length; i++) {
     const article = articles[i]!;
-    if (article === main) continue;
-    let outer = article.parentElement;
-    while (outer && outer.localName !== 'article') outer = outer.parentElement;
-    if (outer) nestedIn.set(outer, [...(nestedIn.get(outer) ?? []), article]);
     const headline = article.querySelector('h1, h2, h3, h4');
-    if (headline && squash(headline.textContent) && linkShare(headline) >= 0.9) cards.push(article);
+    if (article !== main && headline && linksElsewhere(headline)) cards.push(article);
   }
-  for (const nested of nestedIn.values()) if (nested.length >= 2) cards.push(...nested.filter((a) => !cards.includes(a)));
+  for (let i = 0; i < articles.length; i++) {
+    const article = articles[i]!;
+    if (outerArticle(article) || cards.includes(article)) continue;
+    const own = paragraphChars(article) - (nestedIn.get(article) ?? []).reduce((sum, inner) => sum + paragraphChars(inner), 0);
+    if (own > storyMost) [story, storyMost] = [article, own];
+  }
+  for (const [outer, nested] of nestedIn) {
+    if (nested.length < 2 || outer === story) continue;
+    cards.push(...nested.filter((a) => a !== main && !cards.includes(a)));
+  }
   return cards;
 }
 
