@@ -60,3 +60,9 @@ test('live blogs keep their entries: nested in the story, or headlines that link
   removeFurniture(flat);
   for (const n of [1, 2, 3]) assert.ok((flat.body!.textContent ?? '').includes(`ENTRY ${n}`), `top-level entry ${n} kept`);
 });
+
+test('an embedded post in a sidebar stays furniture: it is not lifted out of the <aside>', () => {
+  const document = page(`<article>${paragraphs(4, 'harbour')}</article><aside><div class="widget"><blockquote class="twitter-tweet"><p>SIDEBARTWEET from the outlet's own account</p></blockquote></div></aside>`);
+  removeFurniture(document);
+  assert.ok(!(document.body!.textContent ?? '').includes('SIDEBARTWEET'));
+});

@@ -36,7 +36,7 @@ const INLINE_POPUP = /(?:^|[\s_-])(?:tooltip|popover|hovercard|hover-card|rollov
  * container whose class says `social`.
  */
 const EMBEDDED_POST =
-  'blockquote.twitter-tweet, blockquote.twitter-video, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-card, blockquote.bluesky-embed, blockquote.text-post-media';
+  'blockquote.twitter-tweet, blockquote.twitter-video, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-card, blockquote.reddit-embed-bq, blockquote.bluesky-embed, blockquote.text-post-media';
 
 /** Words that mark the article itself; an element carrying one is kept even if it also matches a furniture word. */
 const CONTENT_WORDS = /(?:^|[\s_-])(?:article|story|post|entry|content|body|main|text)(?:[_-]?(?:body|content|text))?(?=$|[\s_-])/i;
@@ -179,6 +179,9 @@ function inlinePopups(document: DomDocument): DomElement[] {
   return found;
 }
 
+/** Elements an embedded post is never lifted out of: the article's own containers, and furniture elements (a tweet in a sidebar stays furniture). */
+const UNWRAP_STOPS = new Set(['article', 'main', 'nav', 'footer', 'aside', 'dialog']);
+
 /**
  * An embedded post takes the place of its wrappers (the elements around it that hold no other text): neither the
  * furniture words here nor Readability, which drops a `social` block and a link-dense <div>, then take the post.
@@ -190,7 +193,7 @@ function unwrapEmbeddedPosts(document: DomDocument): void {
     const length = squash(post.textContent).length;
     let outermost: DomElement | undefined;
     for (let node = post.parentElement; node && node.localName !== 'body'; node = node.parentElement) {
-      if (squash(node.textContent).length > length || node.localName === 'article' || node.localName === 'main') break;
+      if (squash(node.textContent).length > length || UNWRAP_STOPS.has(node.localName)) break;
       outermost = node;
     }
     outermost?.replaceWith(post);
