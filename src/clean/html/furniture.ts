@@ -32,11 +32,10 @@ const CAMEL_CAPTION = /\p{Ll}Caption(?:s|Text)?(?=$|[\s_-]|\p{Lu})/u;
 const INLINE_POPUP = /(?:^|[\s_-])(?:tooltip|popover|hovercard|hover-card|rollover)(?=$|[\s_-])/i;
 
 /**
- * Platform embed codes of posts the article quotes (a tweet, an Instagram post): part of the story even inside a
- * container whose class says `social`.
+ * Platform embed codes of posts the article quotes (a tweet, an Instagram post), as the class of their
+ * <blockquote>: part of the story even inside a container whose class says `social`.
  */
-const EMBEDDED_POST =
-  'blockquote.twitter-tweet, blockquote.twitter-video, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-card, blockquote.reddit-embed-bq, blockquote.bluesky-embed, blockquote.text-post-media';
+const EMBEDDED_POST = /(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|reddit-card|reddit-embed-bq|bluesky-embed|text-post-media)(?=$|\s)/;
 
 /** Words that mark the article itself; an element carrying one is kept even if it also matches a furniture word. */
 const CONTENT_WORDS = /(?:^|[\s_-])(?:article|story|post|entry|content|body|main|text)(?:[_-]?(?:body|content|text))?(?=$|[\s_-])/i;
@@ -125,9 +124,9 @@ function linksElsewhere(headline: DomElement): boolean {
  * article, not a card, with the most paragraph text outside its nested articles (a live blog's entries nested in it stay).
  * The caller also keeps any card that holds a large share of the page's prose.
  */
-function teaserArticles(document: DomDocument): DomElement[] {
-  const articles = document.querySelectorAll('article');
+function teaserArticles(articles: DomElement[], articleChars: Map<DomElement, number>): DomElement[] {
   if (articles.length < 2) return [];
+  const chars = (article: DomElement): number => articleChars.get(article) ?? 0;
   let main: DomElement | undefined;
   let most = -1;
   let story: DomElement | undefined;
@@ -135,48 +134,57 @@ function teaserArticles(document: DomDocument): DomElement[] {
   const nestedIn = new Map<DomElement, DomElement[]>();
   for (let i = 0; i < articles.length; i++) {
     const article = articles[i]!;
-    const chars = paragraphChars(article);
-    if (chars > most) [main, most] = [article, chars];
+    if (chars(article) > most) [main, most] = [article, chars(article)];
     const outer = outerArticle(article);
     if (outer) nestedIn.set(outer, [...(nestedIn.get(outer) ?? []), article]);
   }
-  const cards: DomElement[] = [];
+  const cards = new Set<DomElement>();
   for (let i = 0; i < articles.length; i++) {
     const article = articles[i]!;
     const headline = article.querySelector('h1, h2, h3, h4');
-    if (article !== main && headline && linksElsewhere(headline)) cards.push(article);
+    if (article !== main && headline && linksElsewhere(headline)) cards.add(article);
   }
   for (let i = 0; i < articles.length; i++) {
     const article = articles[i]!;
-    if (outerArticle(article) || cards.includes(article)) continue;
-    const own = paragraphChars(article) - (nestedIn.get(article) ?? []).reduce((sum, inner) => sum + paragraphChars(inner), 0);
+    if (outerArticle(article) || cards.has(article)) continue;
+    const own = chars(article) - (nestedIn.get(article) ?? []).reduce((sum, inner) => sum + chars(inner), 0);
     if (own > storyMost) [story, storyMost] = [article, own];
   }
   for (const [outer, nested] of nestedIn) {
     if (nested.length < 2 || outer === story) continue;
-    cards.push(...nested.filter((a) => a !== main && !cards.includes(a)));
+    for (const article of nested) if (article !== main) cards.add(article);
   }
-  return cards;
+  return [...cards];
+}
+
+/** Paragraph text length of the page and of each <article> (nested ones count in their outer ones too), in one pass over the <p>s. */
+function paragraphTally(document: DomDocument): { total: number; byArticle: Map<DomElement, number> } {
+  const byArticle = new Map<DomElement, number>();
+  let total = 0;
+  const paragraphs = document.querySelectorAll('p');
+  for (let i = 0; i < paragraphs.length; i++) {
+    const length = squash(paragraphs[i]!.textContent).length;
+    total += length;
+    for (let node = paragraphs[i]!.parentElement; node; node = node.parentElement) {
+      if (node.localName === 'article') byArticle.set(node, (byArticle.get(node) ?? 0) + length);
+    }
+  }
+  return { total, byArticle };
 }
 
 /**
  * Pop-up cards inside paragraphs: an element with an INLINE_POPUP class word that holds an image or two or more
  * links (a card, not the linked name that opens it), the innermost such element of each card.
  */
-function inlinePopups(document: DomDocument): DomElement[] {
-  const isCard = (element: DomElement): boolean =>
-    INLINE_POPUP.test(element.getAttribute('class') ?? '') && (element.querySelector('img') !== null || element.querySelectorAll('a').length >= 2);
-  const found: DomElement[] = [];
-  const marked = document.querySelectorAll('p [class]');
-  for (let i = 0; i < marked.length; i++) {
-    const element = marked[i]!;
-    if (!isCard(element)) continue;
-    const inner = element.querySelectorAll('[class]');
-    let innermost = true;
-    for (let j = 0; j < inner.length && innermost; j++) if (isCard(inner[j]!)) innermost = false;
-    if (innermost) found.push(element);
-  }
-  return found;
+function inlinePopups(marked: DomElement[]): DomElement[] {
+  const cards = marked.filter((element) => {
+    let inParagraph = false;
+    for (let node = element.parentElement; node && !inParagraph; node = node.parentElement) inParagraph = node.localName === 'p';
+    return inParagraph && (element.querySelector('img') !== null || element.querySelectorAll('a').length >= 2);
+  });
+  const outer = new Set<DomElement>();
+  for (const card of cards) for (let node = card.parentElement; node; node = node.parentElement) outer.add(node);
+  return cards.filter((card) => !outer.has(card));
 }
 
 /** Elements an embedded post is never lifted out of: the article's own containers, and furniture elements (a tweet in a sidebar stays furniture). */
@@ -186,10 +194,8 @@ const UNWRAP_STOPS = new Set(['article', 'main', 'nav', 'footer', 'aside', 'dial
  * An embedded post takes the place of its wrappers (the elements around it that hold no other text): neither the
  * furniture words here nor Readability, which drops a `social` block and a link-dense <div>, then take the post.
  */
-function unwrapEmbeddedPosts(document: DomDocument): void {
-  const posts = document.querySelectorAll(EMBEDDED_POST);
-  for (let i = 0; i < posts.length; i++) {
-    const post = posts[i]!;
+function unwrapEmbeddedPosts(posts: DomElement[]): void {
+  for (const post of posts) {
     const length = squash(post.textContent).length;
     let outermost: DomElement | undefined;
     for (let node = post.parentElement; node && node.localName !== 'body'; node = node.parentElement) {
@@ -219,7 +225,7 @@ export function removeFurniture(document: DomDocument): number {
   }
 
   // Pages that set prose with <br> instead of <p> are guarded by their whole text.
-  const totalParagraphs = paragraphChars(document);
+  const { total: totalParagraphs, byArticle } = paragraphTally(document);
   const totalText = squash(document.body?.textContent).length;
   const tooBig = (element: DomElement): boolean => {
     if (element.querySelector('article, main, [itemprop="articleBody"]')) return true;
@@ -231,17 +237,27 @@ export function removeFurniture(document: DomDocument): number {
     return false;
   };
 
-  unwrapEmbeddedPosts(document);
-  const candidates: DomElement[] = [...teaserArticles(document), ...inlinePopups(document)];
+  const candidates: DomElement[] = [];
+  // The page's articles: those holding paragraphs, and any with a class or id (cards), found by the walks below.
+  const articles = new Set(byArticle.keys());
   const byElement = document.querySelectorAll(FURNITURE_ELEMENTS);
   for (let i = 0; i < byElement.length; i++) candidates.push(byElement[i]!);
+  const popups: DomElement[] = [];
+  const posts: DomElement[] = [];
   const all = document.querySelectorAll('[class], [id], [aria-label]');
   for (let i = 0; i < all.length; i++) {
     const element = all[i]!;
+    const className = element.getAttribute('class') ?? '';
+    if (element.localName === 'blockquote' && EMBEDDED_POST.test(className)) posts.push(element);
+    if (element.localName === 'article') articles.add(element);
     if (element.localName === 'html' || element.localName === 'body' || element.localName === 'article' || element.localName === 'main') continue;
+    if (INLINE_POPUP.test(className)) popups.push(element);
     const words = attributeWords(element);
     if ((FURNITURE_WORDS.test(words) || CAMEL_CAPTION.test(words)) && !CONTENT_WORDS.test(words)) candidates.push(element);
   }
+  candidates.push(...teaserArticles([...articles], byArticle), ...inlinePopups(popups));
+  // Before any removal: an unwrapped post's wrappers leave the document, so they are skipped below.
+  unwrapEmbeddedPosts(posts);
   for (const element of candidates) {
     if (!isConnected(element) || tooBig(element)) continue;
     element.remove();
