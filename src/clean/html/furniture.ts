@@ -27,7 +27,8 @@ const CAMEL_CAPTION = /\p{Ll}Caption(?:s|Text)?(?=$|[\s_-]|\p{Lu})/u;
 
 /**
  * Class words of pop-up cards printed inside a sentence (a person's card with links to other stories, shown on
- * hover). Only the innermost marked element inside a paragraph goes: the outer one often wraps the linked name too.
+ * hover). Only the innermost card inside a paragraph goes (see inlinePopups): an outer marked element often wraps
+ * the linked name too.
  */
 const INLINE_POPUP = /(?:^|[\s_-])(?:tooltip|popover|hovercard|hover-card|rollover)(?=$|[\s_-])/i;
 
