@@ -215,3 +215,41 @@ test('broken markup never throws and still yields text', () => {
   assert.ok(extractHtml(broken[2]!).notes.some((n) => n.rule === 'describe:json-ld'));
   assert.ok(extractHtml(broken[3]!).notes.some((n) => n.rule === 'clean:empty'));
 });
+
+/** Prose of some length for the rule tests below, so Readability scores the containers as article text. */
+const sentences = (n: number, topic: string): string =>
+  Array.from({ length: n }, (_, i) => `Sentence ${i + 1} on the ${topic} goes on for a while, with commas, clauses and enough words to count as prose.`).join(' ');
+
+test('teaser cards of other stories go: <article>s with a linked headline, and two or more <article>s nested in another', () => {
+  const card = (n: number): string =>
+    `<article class="story-card"><h2><a href="/other-${n}">Other story ${n} headline</a></h2><p>TEASERLEAK ${n}: ${sentences(2, `other story ${n}`)}</p></article>`;
+  const grid = extractHtml(`<html><body><main><article class="story"><h1>Harbour plan approved</h1>${prose(6)}</article>
+    <section>${card(1)}${card(2)}${card(3)}</section></main></body></html>`);
+  assert.equal(grid.text.match(/Paragraph \d about/g)?.length, 6);
+  assert.ok(!grid.text.includes('TEASERLEAK'), grid.text);
+
+  // A blog theme prints related posts as articles nested in a second article (no headline, an image and a paragraph).
+  const post = (n: number): string => `<article class="postbox post-${n}"><img src="${n}.jpg"><p>NESTEDLEAK ${n}: ${sentences(3, `old post ${n}`)}</p></article>`;
+  const nested = extractHtml(`<html><body><div id="primary"><article class="postbox post-1"><h1>Only love</h1><p>${sentences(5, 'love')}</p></article>
+    <article class="postbox post-1"><h3>You may like</h3>${post(2)}${post(3)}${post(4)}${post(5)}</article></div></body></html>`);
+  assert.ok(nested.text.includes('Sentence 5 on the love'));
+  assert.ok(!nested.text.includes('NESTEDLEAK'), nested.text);
+
+  // The page's own article keeps its linked headline (blog themes link it to the permalink) and its text.
+  const linked = extractHtml(`<html><body><article><h1><a href="/harbour">Harbour plan approved</a></h1>${prose(4)}</article>${card(1)}</body></html>`);
+  assert.equal(linked.text.match(/Paragraph \d about/g)?.length, 4);
+});
+
+test('a pop-up card inside a sentence goes; the linked name that opens it stays', () => {
+  const popup = `<span class="rollover-people"><a class="rollover-people-link" href="/people/jane-roe">Jane Roe</a><span class="rollover-people-block"><span class="rollover-block"><img src="j.jpg"><a href="/people/jane-roe">Jane Roe</a><a href="/a">POPUPLEAK one other story</a> <a href="/b">Another story about something else</a></span></span></span>`;
+  const page = extractHtml(`<html><body><article><p>The mayor thanked Councillor ${popup} (Green) for the plan on Tuesday.</p>${prose(5)}</article></body></html>`);
+  assert.ok(page.text.includes('The mayor thanked Councillor Jane Roe (Green) for the plan on Tuesday.'), page.text);
+  assert.ok(!page.text.includes('POPUPLEAK'));
+});
+
+test('an embedded post the story quotes stays, though its wrapper says "social"', () => {
+  const tweet = `<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">The harbour vote is in and the plan passed, finally: <a href="https://t.co/abc">https://t.co/abc</a></p>— Resident (@resident) <a href="https://twitter.com/resident/status/1">January 5, 2021</a></blockquote><script src="https://platform.twitter.com/widgets.js"></script></div>`;
+  const page = extractHtml(`<html><body><article>${prose(3)}${tweet}${prose(3, 'ferry')}</article></body></html>`);
+  assert.ok(page.text.includes('The harbour vote is in and the plan passed'), page.text);
+  assert.equal(page.text.match(/Paragraph \d about/g)?.length, 6);
+});

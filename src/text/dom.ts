@@ -11,6 +11,7 @@ export interface DomElement extends DomNode {
   parentElement: DomElement | null;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
+  replaceWith(...nodes: DomNode[]): void;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   remove(): void;

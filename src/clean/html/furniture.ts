@@ -1,4 +1,4 @@
-// Page furniture removal on the DOM, before Readability: never-prose elements, hidden blocks, navigation, and blocks whose class/id words are in data/furniture-words.txt.
+// Page furniture removal on the DOM, before Readability: never-prose elements, hidden blocks, navigation, blocks whose class/id words are in data/furniture-words.txt, teaser cards of other stories and inline pop-up cards.
 import { dataLines } from '../../data-files.js';
 import { squash, type DomDocument, type DomElement } from '../../text/dom.js';
 
@@ -24,6 +24,19 @@ const FURNITURE_WORDS = new RegExp(
 
 /** Captions named in camelCase (`newsCaption`, `imageCaption`): photo captions outside <figure>. */
 const CAMEL_CAPTION = /\p{Ll}Caption(?:s|Text)?(?=$|[\s_-]|\p{Lu})/u;
+
+/**
+ * Class words of pop-up cards printed inside a sentence (a person's card with links to other stories, shown on
+ * hover). Only the innermost card inside a paragraph goes (see inlinePopups): an outer marked element often wraps
+ * the linked name too.
+ */
+const INLINE_POPUP = /(?:^|[\s_-])(?:tooltip|popover|hovercard|hover-card|rollover)(?=$|[\s_-])/i;
+
+/**
+ * Platform embed codes of posts the article quotes (a tweet, an Instagram post), as the class of their
+ * <blockquote>: part of the story even inside a container whose class says `social`.
+ */
+const EMBEDDED_POST = /(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|reddit-card|reddit-embed-bq|bluesky-embed|text-post-media)(?=$|\s)/;
 
 /** Words that mark the article itself; an element carrying one is kept even if it also matches a furniture word. */
 const CONTENT_WORDS = /(?:^|[\s_-])(?:article|story|post|entry|content|body|main|text)(?:[_-]?(?:body|content|text))?(?=$|[\s_-])/i;
@@ -64,10 +77,6 @@ function isLinkList(list: DomElement): boolean {
   return true;
 }
 
-/**
- * Remove link lists from Readability's chosen content. Done after Readability, not before, because removing
- * them from the page changes which container Readability picks.
- */
 /** Share of an element's text that sits inside links. */
 function linkShare(element: DomElement): number {
   const text = squash(element.textContent).length;
@@ -78,6 +87,11 @@ function linkShare(element: DomElement): number {
   return linked / text;
 }
 
+/**
+ * Remove link lists from Readability's chosen content. Done after Readability, not before, because removing
+ * them from the page changes which container Readability picks.
+ */
+
 export function pruneContent(root: DomElement): DomElement {
   const lists = root.querySelectorAll('ul, ol');
   const found: DomElement[] = [];
@@ -87,6 +101,110 @@ export function pruneContent(root: DomElement): DomElement {
   for (let i = 0; i < blocks.length; i++) if (linkShare(blocks[i]!) >= 0.95) found.push(blocks[i]!);
   for (const list of found) list.remove();
   return root;
+}
+
+/** The <article> an element sits in, if any. */
+function outerArticle(element: DomElement): DomElement | undefined {
+  for (let node = element.parentElement; node; node = node.parentElement) if (node.localName === 'article') return node;
+  return undefined;
+}
+
+/** Whether a headline is a link to another page: nearly all its text linked, and not to a place on this page (`#...`, live-blog permalinks). */
+function linksElsewhere(headline: DomElement): boolean {
+  if (!squash(headline.textContent) || linkShare(headline) < 0.9) return false;
+  const links = headline.querySelectorAll('a');
+  for (let i = 0; i < links.length; i++) if ((links[i]!.getAttribute('href') ?? '#').includes('#')) return false;
+  return true;
+}
+
+/**
+ * Article cards of other stories: an <article> whose headline links to another page (a teaser in a grid or a
+ * "more stories" rail), and <article>s nested two or more in another one (in HTML, nested articles are the
+ * comments or related posts of the outer one) when that outer one is not the page's story. The page's own
+ * article, the one with the most paragraph text, is never a card; the story, for nested ones, is the top-level
+ * article, not a card, with the most paragraph text outside its nested articles (a live blog's entries nested in it stay).
+ * The caller also keeps any card that holds a large share of the page's prose.
+ */
+function teaserArticles(articles: DomElement[], articleChars: Map<DomElement, number>): DomElement[] {
+  if (articles.length < 2) return [];
+  const chars = (article: DomElement): number => articleChars.get(article) ?? 0;
+  let main: DomElement | undefined;
+  let most = -1;
+  let story: DomElement | undefined;
+  let storyMost = -1;
+  const nestedIn = new Map<DomElement, DomElement[]>();
+  for (let i = 0; i < articles.length; i++) {
+    const article = articles[i]!;
+    if (chars(article) > most) [main, most] = [article, chars(article)];
+    const outer = outerArticle(article);
+    if (outer) nestedIn.set(outer, [...(nestedIn.get(outer) ?? []), article]);
+  }
+  const cards = new Set<DomElement>();
+  for (let i = 0; i < articles.length; i++) {
+    const article = articles[i]!;
+    const headline = article.querySelector('h1, h2, h3, h4');
+    if (article !== main && headline && linksElsewhere(headline)) cards.add(article);
+  }
+  for (let i = 0; i < articles.length; i++) {
+    const article = articles[i]!;
+    if (outerArticle(article) || cards.has(article)) continue;
+    const own = chars(article) - (nestedIn.get(article) ?? []).reduce((sum, inner) => sum + chars(inner), 0);
+    if (own > storyMost) [story, storyMost] = [article, own];
+  }
+  for (const [outer, nested] of nestedIn) {
+    if (nested.length < 2 || outer === story) continue;
+    for (const article of nested) if (article !== main) cards.add(article);
+  }
+  return [...cards];
+}
+
+/** Paragraph text length of the page and of each <article> (nested ones count in their outer ones too), in one pass over the <p>s. */
+function paragraphTally(document: DomDocument): { total: number; byArticle: Map<DomElement, number> } {
+  const byArticle = new Map<DomElement, number>();
+  let total = 0;
+  const paragraphs = document.querySelectorAll('p');
+  for (let i = 0; i < paragraphs.length; i++) {
+    const length = squash(paragraphs[i]!.textContent).length;
+    total += length;
+    for (let node = paragraphs[i]!.parentElement; node; node = node.parentElement) {
+      if (node.localName === 'article') byArticle.set(node, (byArticle.get(node) ?? 0) + length);
+    }
+  }
+  return { total, byArticle };
+}
+
+/**
+ * Pop-up cards inside paragraphs: an element with an INLINE_POPUP class word that holds an image or two or more
+ * links (a card, not the linked name that opens it), the innermost such element of each card.
+ */
+function inlinePopups(marked: DomElement[]): DomElement[] {
+  const cards = marked.filter((element) => {
+    let inParagraph = false;
+    for (let node = element.parentElement; node && !inParagraph; node = node.parentElement) inParagraph = node.localName === 'p';
+    return inParagraph && (element.querySelector('img') !== null || element.querySelectorAll('a').length >= 2);
+  });
+  const outer = new Set<DomElement>();
+  for (const card of cards) for (let node = card.parentElement; node; node = node.parentElement) outer.add(node);
+  return cards.filter((card) => !outer.has(card));
+}
+
+/** Elements an embedded post is never lifted out of: the article's own containers, and furniture elements (a tweet in a sidebar stays furniture). */
+const UNWRAP_STOPS = new Set(['article', 'main', 'nav', 'footer', 'aside', 'dialog']);
+
+/**
+ * An embedded post takes the place of its wrappers (the elements around it that hold no other text): neither the
+ * furniture words here nor Readability, which drops a `social` block and a link-dense <div>, then take the post.
+ */
+function unwrapEmbeddedPosts(posts: DomElement[]): void {
+  for (const post of posts) {
+    const length = squash(post.textContent).length;
+    let outermost: DomElement | undefined;
+    for (let node = post.parentElement; node && node.localName !== 'body'; node = node.parentElement) {
+      if (squash(node.textContent).length > length || UNWRAP_STOPS.has(node.localName)) break;
+      outermost = node;
+    }
+    outermost?.replaceWith(post);
+  }
 }
 
 /**
@@ -108,7 +226,7 @@ export function removeFurniture(document: DomDocument): number {
   }
 
   // Pages that set prose with <br> instead of <p> are guarded by their whole text.
-  const totalParagraphs = paragraphChars(document);
+  const { total: totalParagraphs, byArticle } = paragraphTally(document);
   const totalText = squash(document.body?.textContent).length;
   const tooBig = (element: DomElement): boolean => {
     if (element.querySelector('article, main, [itemprop="articleBody"]')) return true;
@@ -121,15 +239,26 @@ export function removeFurniture(document: DomDocument): number {
   };
 
   const candidates: DomElement[] = [];
+  // The page's articles: those holding paragraphs, and any with a class or id (cards), found by the walks below.
+  const articles = new Set(byArticle.keys());
   const byElement = document.querySelectorAll(FURNITURE_ELEMENTS);
   for (let i = 0; i < byElement.length; i++) candidates.push(byElement[i]!);
+  const popups: DomElement[] = [];
+  const posts: DomElement[] = [];
   const all = document.querySelectorAll('[class], [id], [aria-label]');
   for (let i = 0; i < all.length; i++) {
     const element = all[i]!;
+    const className = element.getAttribute('class') ?? '';
+    if (element.localName === 'blockquote' && EMBEDDED_POST.test(className)) posts.push(element);
+    if (element.localName === 'article') articles.add(element);
     if (element.localName === 'html' || element.localName === 'body' || element.localName === 'article' || element.localName === 'main') continue;
+    if (INLINE_POPUP.test(className)) popups.push(element);
     const words = attributeWords(element);
     if ((FURNITURE_WORDS.test(words) || CAMEL_CAPTION.test(words)) && !CONTENT_WORDS.test(words)) candidates.push(element);
   }
+  candidates.push(...teaserArticles([...articles], byArticle), ...inlinePopups(popups));
+  // Before any removal: an unwrapped post's wrappers leave the document, so they are skipped below.
+  unwrapEmbeddedPosts(posts);
   for (const element of candidates) {
     if (!isConnected(element) || tooBig(element)) continue;
     element.remove();
