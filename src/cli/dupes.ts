@@ -83,7 +83,7 @@ async function prepareChunk(pool: DupesPool, chunk: ReadResult[]): Promise<Item[
   });
 }
 
-/** The read results prepared for dupes, in the order read: on `workers` threads several chunks ahead, or here with 0. */
+/** The read results prepared for dupes, in the order read: by `workers` threads and this one, several chunks ahead; here alone with 0. */
 async function* preparedItems(results: AsyncIterable<ReadResult>, workers: number): AsyncGenerator<Item> {
   const iterator = results[Symbol.asyncIterator]();
   for (let seen = 0; workers <= 0 || seen < IN_PROCESS_FIRST; seen++) {
@@ -96,14 +96,17 @@ async function* preparedItems(results: AsyncIterable<ReadResult>, workers: numbe
   const inFlight: Promise<Item[]>[] = [];
   try {
     let chunk: ReadResult[] = [];
+    let chunks = 0;
+    // This thread takes every (workers + 1)th chunk itself, between feeding the workers: it is one of the threads.
+    const take = (batch: ReadResult[]): Promise<Item[]> => (chunks++ % (workers + 1) === workers ? Promise.resolve(batch.map(prepareHere)) : prepareChunk(pool, batch));
     for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
       chunk.push(r.value);
       if (chunk.length < CHUNK) continue;
-      inFlight.push(prepareChunk(pool, chunk));
+      inFlight.push(take(chunk));
       chunk = [];
       while (inFlight.length >= ahead) yield* await inFlight.shift()!;
     }
-    if (chunk.length) inFlight.push(prepareChunk(pool, chunk));
+    if (chunk.length) inFlight.push(take(chunk));
     while (inFlight.length) yield* await inFlight.shift()!;
   } finally {
     await Promise.allSettled(inFlight);
@@ -120,7 +123,7 @@ export async function dupesCommand(options: { input: string; threshold: number; 
   const finder = new DuplicateFinder(options.threshold);
   let articles = 0;
   let failed = 0;
-  for await (const item of preparedItems(readPaths([options.input]), options.workers ?? availableParallelism())) {
+  for await (const item of preparedItems(readPaths([options.input]), options.workers ?? availableParallelism() - 1)) {
     if (!item.ok) {
       failed++;
       say(item.failure);

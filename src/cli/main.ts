@@ -127,7 +127,7 @@ export function buildProgram(holder: { code: number }): Command {
     .description('exact and near-duplicate pairs among JSONL articles')
     .requiredOption('--input <FILE>', 'articles, one JSON object a line')
     .option('--threshold <J>', 'least shingle Jaccard for a near duplicate', ratio, NEAR_DUPLICATE_THRESHOLD)
-    .option('--workers <N>', 'worker threads for the per-article stages (0: none; default one per CPU)', wholeNumber('--workers'))
+    .option('--workers <N>', 'worker threads besides the main one for the per-article stages (0: none; default one per CPU but one)', wholeNumber('--workers'))
     .action(run(holder, async (options: { input: string; threshold: number; workers?: number }) => (await import('./dupes.js')).dupesCommand(options)));
 
   program
