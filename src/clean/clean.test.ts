@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { seed, seedArticles } from '../../test/helpers.js';
 import { normalizeUnicode } from './01-unicode.js';
 import { isNoiseLine } from './02-lines.js';
-import { cleanText } from './clean.js';
+import { Article } from '../article.js';
+import { clean, cleanText } from './clean.js';
 
 const OBSERVERS = 'Some observers say North Korea is frustrated';
 
@@ -107,4 +108,18 @@ test('normalizeUnicode: line ends, NBSP, zero-width and soft hyphen, NFC', () =>
   assert.equal(normalizeUnicode('Kim\u00a0Jong\u2009Un'), 'Kim Jong Un');
   assert.equal(normalizeUnicode('de\u00adnu\u200bclear\ufeff'), 'denuclear');
   assert.equal(normalizeUnicode('cafe\u0301'), 'café');
+});
+
+test('clean without the source map: the same text, head lines and removed lines, no map', async () => {
+  for (const article of (await seedArticles()).values()) {
+    const mapped = new Article(article.source, { ...article.input });
+    const lean = new Article(article.source, { ...article.input });
+    clean(mapped);
+    clean(lean, { sourceMap: false });
+    assert.equal(lean.text, mapped.text);
+    assert.deepEqual(lean.data.headLines, mapped.data.headLines);
+    assert.deepEqual(lean.data.removed, mapped.data.removed);
+    assert.ok(mapped.data.sourceMap);
+    assert.equal(lean.data.sourceMap, undefined);
+  }
 });

@@ -53,6 +53,12 @@ export interface CleanResult {
  * `fromHtml`: the extractor already took the title, head and tail away, so those passes are skipped.
  */
 export function cleanText(raw: string, options: { fromHtml?: boolean } = {}): CleanResult {
+  const passes = cleanPasses(raw, options);
+  return { text: passes.text, headLines: passes.headLines, removed: passes.removed, map: mapParagraphs(passes.paragraphs, passes.lines, passes.normalized.map) };
+}
+
+/** The passes of `cleanText`, without mapping the result back to the raw text. */
+function cleanPasses(raw: string, options: { fromHtml?: boolean }) {
   const removed: RemovedLine[] = [];
   const normalized = normalizeUnicodeMapped(raw);
   const lines = normalized.text.split('\n');
@@ -61,7 +67,7 @@ export function cleanText(raw: string, options: { fromHtml?: boolean } = {}): Cl
   // Readability already bounds an HTML article; the tail pass is for plain-text pages.
   const tail = options.fromHtml ? dropDateLines(body, removed) : cutTail(body, removed);
   const paragraphs = tail.filter((line) => line !== '').map(collapse);
-  return { text: paragraphs.join('\n\n'), headLines, removed, map: mapParagraphs(paragraphs, lines, normalized.map) };
+  return { text: paragraphs.join('\n\n'), headLines, removed, paragraphs, lines, normalized };
 }
 
 const collapse = (line: string): string => line.trim().replace(/[ \t]+/g, ' ');
@@ -113,14 +119,18 @@ function mapParagraphs(paragraphs: string[], lines: string[], normalizedMap: Sou
   return builder.build(normalizedMap.sourceLength);
 }
 
-/** The clean stage on one article. */
-export function clean(article: Article): void {
+/**
+ * The clean stage on one article. `sourceMap: false` leaves `data.sourceMap` unset, for tools that only
+ * compare texts (`dupes`): the same text, without the offsets back to the input (most of the stage's time).
+ */
+export function clean(article: Article, options: { sourceMap?: boolean } = {}): void {
   extractHtmlBody(article);
-  const result = cleanText(article.input.text ?? '', { fromHtml: article.input.html !== undefined });
+  const fromHtml = article.input.html !== undefined;
+  const result = options.sourceMap === false ? cleanPasses(article.input.text ?? '', { fromHtml }) : cleanText(article.input.text ?? '', { fromHtml });
   article.text = result.text;
   article.data.headLines = result.headLines;
   article.data.removed = result.removed;
-  article.data.sourceMap = result.map;
+  if ('map' in result) article.data.sourceMap = result.map;
   const title = article.title ?? article.data.page?.metadata.titles[0]?.value ?? article.data.readability?.title;
   if (article.text === '' && !title) article.message('clean:empty', 'no article text left after cleaning', 'error');
   else if (article.text === '') article.message('clean:empty', 'no body text; only the title is used');

@@ -1,21 +1,12 @@
-// The newsfuse command line: commander wiring of the store commands and the stateless tools.
+// The newsfuse command line: commander wiring of the store commands and the stateless tools. Each command's module
+// (and the stages it needs) is imported only when that command runs, so `--version` and `--help` load no stage.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { NEAR_DUPLICATE_THRESHOLD } from '../fingerprint/near-duplicate.js';
 import { positiveInt, say, wholeNumber } from './output.js';
 
-/** The stateless tools load their stages only when one of them runs (`--version` and `--help` load none). */
-const stateless = () => import('./stateless.js');
-
 // Commander passes positional arguments, then options, then the command: typed per action below.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Action = (...args: any[]) => Promise<number>;
-
-type Tools = Awaited<ReturnType<typeof stateless>>;
-/** A stateless tool's action, its module loaded when it runs. */
-const tool =
-  (name: { [K in keyof Tools]: Tools[K] extends Action ? K : never }[keyof Tools]): Action =>
-  async (...args) =>
-    ((await stateless())[name] as Action)(...args);
 
 /** Wrap an action so its exit code is kept and an unexpected error becomes one clear line. */
 function run(holder: { code: number }, action: Action) {
@@ -123,21 +114,21 @@ export function buildProgram(holder: { code: number }): Command {
     .description('clean text and metadata of pages, without a store')
     .argument('<files...>')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'jsonl']).default('json'))
-    .action(run(holder, tool('extractCommand')));
+    .action(run(holder, async (files: string[], options: { format: string }) => (await import('./extract.js')).extractCommand(files, options)));
 
   program
     .command('cluster')
     .description('assign JSONL articles to stories; prints {"id","story"} lines')
     .requiredOption('--input <FILE>', 'articles, one JSON object a line')
-    .action(run(holder, tool('clusterCommand')));
+    .action(run(holder, async (options: { input: string }) => (await import('./cluster.js')).clusterCommand(options)));
 
   program
     .command('dupes')
     .description('exact and near-duplicate pairs among JSONL articles')
     .requiredOption('--input <FILE>', 'articles, one JSON object a line')
     .option('--threshold <J>', 'least shingle Jaccard for a near duplicate', ratio, NEAR_DUPLICATE_THRESHOLD)
-    .option('--workers <N>', 'worker threads for the per-article stages (0: none; default one per CPU)', wholeNumber('--workers'))
-    .action(run(holder, tool('dupesCommand')));
+    .option('--workers <N>', 'worker threads besides the main one for the per-article stages (0: none; default one per CPU but one)', wholeNumber('--workers'))
+    .action(run(holder, async (options: { input: string; threshold: number; workers?: number }) => (await import('./dupes.js')).dupesCommand(options)));
 
   program
     .command('compare')
@@ -145,13 +136,13 @@ export function buildProgram(holder: { code: number }): Command {
     .argument('<a>')
     .argument('<b>')
     .option('--json', 'print JSON')
-    .action(run(holder, tool('compareCommand')));
+    .action(run(holder, async (a: string, b: string, options: { json?: boolean }) => (await import('./compare.js')).compareCommand(a, b, options)));
 
   program
     .command('similarity')
     .description('similarity of article pairs: {"id","a","b"} lines in, {"id","similarity","sameStory"} out')
     .requiredOption('--input <FILE>', 'pairs, one JSON object a line')
-    .action(run(holder, tool('similarityCommand')));
+    .action(run(holder, async (options: { input: string }) => (await import('./similarity.js')).similarityCommand(options)));
 
   program
     .command('same-claim')
@@ -164,7 +155,7 @@ export function buildProgram(holder: { code: number }): Command {
     .description('time expressions of a text, resolved against a reference date')
     .requiredOption('--ref <ISO_DATE>', 'document creation time')
     .argument('<file>')
-    .action(run(holder, tool('timexCommand')));
+    .action(run(holder, async (file: string, options: { ref: string }) => (await import('./timex.js')).timexCommand(file, options)));
 
   program
     .command('quotes')
@@ -178,7 +169,7 @@ export function buildProgram(holder: { code: number }): Command {
     .description('extractive summaries of article groups: {"id","articles"} lines in, {"id","summary"} out')
     .requiredOption('--input <FILE>', 'groups, one JSON object a line')
     .option('--words <N>', 'summary length in words', int('--words'), 60)
-    .action(run(holder, tool('summarizeCommand')));
+    .action(run(holder, async (options: { input: string; words: number }) => (await import('./summarize.js')).summarizeCommand(options)));
 
   program
     .command('entities')

@@ -29,3 +29,6 @@ export function wholeNumber(name: string): (value: string) => number {
     return n;
   };
 }
+
+/** A score rounded to 4 decimals, as the JSON outputs print scores. */
+export const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;

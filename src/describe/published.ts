@@ -1,12 +1,17 @@
 // Publish time from the text when the input gives none: "Publish Date: 08 January 2021 - 21:17" and the like.
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+
+type ChronoEnglish = typeof import('chrono-node/en');
+let english: ChronoEnglish | undefined;
+/** chrono's English parsers, loaded at the first date line (a few hundred modules; most pages give their date in metadata). */
+const chronoEnglish = (): ChronoEnglish => (english ??= createRequire(import.meta.url)('chrono-node/en') as ChronoEnglish);
 
 const LABELLED = /^(?:publish(?:ed)?(?: date| on)?|posted(?: on)?|date|updated|last updated)\s*:?\s*(.+)$/i;
 
 /** Parse one date-bearing line as UTC; undefined when chrono finds no complete date. */
 function parseLine(line: string): Date | undefined {
   const cleaned = line.replace(/\s+-\s+(\d{1,2}:\d\d)/, ' $1');
-  const [result] = chrono.en.strict.parse(cleaned, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+  const [result] = chronoEnglish().strict.parse(cleaned, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
   if (!result || !result.start.isCertain('year') || !result.start.isCertain('month') || !result.start.isCertain('day')) return undefined;
   const c = result.start;
   const hour = c.isCertain('hour') ? c.get('hour') ?? 0 : 0;

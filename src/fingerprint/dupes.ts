@@ -1,6 +1,6 @@
 // Near-duplicate pairs among articles: LSH candidates from MinHash bands, verified by exact shingle Jaccard, as a stream.
 import type { Article } from '../article.js';
-import { bandKeys } from './minhash.js';
+import { BANDS, bandKeys } from './minhash.js';
 import { NEAR_DUPLICATE_THRESHOLD } from './near-duplicate.js';
 
 export { NEAR_DUPLICATE_THRESHOLD };
@@ -40,39 +40,72 @@ export function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
   return union === 0 ? 0 : inter / union;
 }
 
+/** What duplicate finding keeps of a fingerprinted article: plain data, so a worker thread can make it and post it back. */
+export interface DuplicateCandidate {
+  id: string;
+  contentHash: string;
+  /** Sorted distinct shingle hashes. */
+  shingles: Uint32Array;
+  /** The signature's LSH band keys (`bandKeys`). */
+  keys: Float64Array;
+}
+
+/** The candidate of a fingerprinted article; undefined when it has no shingles (nothing to compare). */
+export function duplicateCandidate(article: Article): DuplicateCandidate | undefined {
+  const { signature, shingles, contentHash } = article.data;
+  if (!signature || !shingles || shingles.length === 0 || !contentHash) return undefined;
+  return { id: article.id, contentHash, shingles: sortedSet(shingles), keys: Float64Array.from(bandKeys(signature)) };
+}
+
 /**
  * Finds duplicate pairs as articles arrive: each new article is compared with the earlier ones it
  * shares an LSH band with, so the work grows with the number of articles and their true neighbours,
  * not with all pairs. Keeps per article only its id, content hash and sorted shingle set.
  */
 export class DuplicateFinder {
-  private readonly buckets = new Map<number, number[]>();
+  /** Per band, the articles whose signature has each value of the band's hash (small-integer keys: fast maps). */
+  private readonly buckets = Array.from({ length: BANDS }, () => new Map<number, number[]>());
   private readonly items: { id: string; contentHash: string; shingles: Uint32Array }[] = [];
+  /** Per earlier article, the last article it was compared with: a candidate met in several bands is compared once. */
+  private lastCompared = new Int32Array(1024).fill(-1);
 
   constructor(private readonly threshold = NEAR_DUPLICATE_THRESHOLD) {}
 
   /** Add a fingerprinted article; returns its pairs with earlier articles (earlier one first), in the order found. */
   add(article: Article): DuplicatePair[] {
-    const { signature, shingles, contentHash } = article.data;
-    if (!signature || !shingles || shingles.length === 0 || !contentHash) return [];
+    const candidate = duplicateCandidate(article);
+    return candidate ? this.addCandidate(candidate) : [];
+  }
+
+  /** `add` for an article's candidate (made where the article was fingerprinted). */
+  addCandidate(candidate: DuplicateCandidate): DuplicatePair[] {
+    const { id, contentHash, shingles: set, keys } = candidate;
     const i = this.items.length;
-    const set = sortedSet(shingles);
-    this.items.push({ id: article.id, contentHash, shingles: set });
+    this.items.push({ id, contentHash, shingles: set });
+    if (i >= this.lastCompared.length) {
+      const grown = new Int32Array(this.lastCompared.length * 2).fill(-1);
+      grown.set(this.lastCompared);
+      this.lastCompared = grown;
+    }
     const pairs: DuplicatePair[] = [];
-    const seen = new Set<number>();
-    for (const key of bandKeys(signature)) {
-      const bucket = this.buckets.get(key);
+    for (const key of keys) {
+      const band = Math.floor(key / 2 ** 32);
+      const hash = (key - band * 2 ** 32) | 0;
+      const buckets = this.buckets[band]!;
+      const bucket = buckets.get(hash);
       if (!bucket) {
-        this.buckets.set(key, [i]);
+        buckets.set(hash, [i]);
         continue;
       }
       for (const j of bucket) {
-        if (seen.has(j)) continue;
-        seen.add(j);
+        if (this.lastCompared[j] === i) continue;
+        this.lastCompared[j] = i;
         const other = this.items[j]!;
         const exact = other.contentHash === contentHash;
+        // Sets this different in size cannot reach the threshold: |A∩B|/|A∪B| <= min/max.
+        if (!exact && Math.min(set.length, other.shingles.length) < this.threshold * Math.max(set.length, other.shingles.length)) continue;
         const score = exact ? 1 : sortedJaccard(other.shingles, set);
-        if (exact || score >= this.threshold) pairs.push({ a: other.id, b: article.id, jaccard: Math.round(score * 1e4) / 1e4, kind: exact ? 'exact' : 'near' });
+        if (exact || score >= this.threshold) pairs.push({ a: other.id, b: id, jaccard: Math.round(score * 1e4) / 1e4, kind: exact ? 'exact' : 'near' });
       }
       if (bucket.length < BUCKET_LIMIT) bucket.push(i);
     }

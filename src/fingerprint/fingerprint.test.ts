@@ -67,3 +67,16 @@ test('findDuplicates: an exact pair, a near pair, and no pair for an unrelated t
   assert.ok(!pairs.some((p) => p.a === 'other' || p.b === 'other'));
   assert.ok(!lower.some((p) => p.a === 'other' || p.b === 'other'));
 });
+
+test('the lean fingerprint (dupes) has the full one\'s content hash, shingles and signature, and no item key', () => {
+  for (const text of [BODY, BODY.replace(/a/g, 'à').replace('rain', 'Kim’s rain'), '']) {
+    const full = article('a', { text, title: 'Floods hit the valley' });
+    const lean = new Article({ file: 'test.jsonl', line: 1 }, { id: 'a', text: full.text, title: 'Floods hit the valley' });
+    fingerprint(lean, { lean: true });
+    assert.equal(lean.data.contentHash, full.data.contentHash);
+    assert.deepEqual(lean.data.shingles, full.data.shingles);
+    assert.deepEqual(lean.data.signature, full.data.signature);
+    assert.equal(lean.data.itemKey, undefined);
+    assert.equal(lean.data.bodyTokens, undefined);
+  }
+});

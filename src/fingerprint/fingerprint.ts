@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../article.js';
 import { minhash } from './minhash.js';
 import { bodyTokens } from '../text/article-tokens.js';
-import { shingleHashes, tokenize } from '../text/tokens.js';
+import { normShingleHashes, tokenize, tokenNorms } from '../text/tokens.js';
 
 /** Shingle size for near-duplicate detection (5 words: robust to small edits, rare by chance). */
 export const SHINGLE_SIZE = 5;
@@ -21,12 +21,20 @@ declare module '../article.js' {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** The fingerprint stage on one article. */
-export function fingerprint(article: Article): void {
-  const tokens = article.text ? bodyTokens(article) : tokenize(article.title ?? '');
-  const normalized = tokens.map((t) => t.norm).join(' ');
+/**
+ * The fingerprint stage on one article. `lean`: only what duplicate finding reads (content hash, shingles,
+ * signature), from the body's token norms alone: no tokens kept on the article for later stages
+ * (`bodyTokens`), no item key. The same values as the full stage, for tools that need nothing else (`dupes`).
+ */
+export function fingerprint(article: Article, options: { lean?: boolean } = {}): void {
+  const norms = article.text
+    ? options.lean
+      ? tokenNorms(article.text)
+      : bodyTokens(article).map((t) => t.norm)
+    : tokenize(article.title ?? '').map((t) => t.norm);
+  const normalized = norms.join(' ');
   article.data.contentHash = sha256(normalized);
-  article.data.itemKey = sha256([article.outlet ?? '', article.url ?? '', article.title ?? '', article.input.id ?? '', normalized].join('\u0001'));
-  article.data.shingles = shingleHashes(tokens, SHINGLE_SIZE);
+  if (!options.lean) article.data.itemKey = sha256([article.outlet ?? '', article.url ?? '', article.title ?? '', article.input.id ?? '', normalized].join('\u0001'));
+  article.data.shingles = normShingleHashes(norms, SHINGLE_SIZE);
   article.data.signature = minhash(article.data.shingles);
 }

@@ -5,8 +5,7 @@ import type { ReadResult, SourceRef } from '../article.js';
 import { decodeBytes, MAX_DOCUMENT_BYTES } from './decode.js';
 import { readJsonl } from './jsonl.js';
 import { articleFromInput } from './from-input.js';
-import { readWarc, type WarcSkips } from './warc.js';
-import { readFeed } from './feed.js';
+import type { WarcSkips } from './warc.js';
 
 export type InputKind = 'text' | 'html' | 'jsonl' | 'warc' | 'feed';
 
@@ -109,9 +108,10 @@ export async function* readPaths(paths: string[], options: ReadOptions = {}): As
         yield { ok: false, failure: { source: { file: entry.file }, rule: 'read:io', reason: (error as Error).message } };
       }
     } else if (kind === 'warc') {
-      yield* readWarc(entry.file, { onSkipped: options.onSkipped });
+      // WARC and feed readers (warcio, the feed parser) are loaded only for such files: most runs read neither.
+      yield* (await import('./warc.js')).readWarc(entry.file, { onSkipped: options.onSkipped });
     } else if (kind === 'feed') {
-      yield* readFeed(entry.file);
+      yield* (await import('./feed.js')).readFeed(entry.file);
     } else {
       yield await readDocument(entry.file, kind);
     }

@@ -1,7 +1,8 @@
 // Tests for word tokens (offsets, folding) and shingle hashes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hashString, shingleHashes, tokenize } from './tokens.js';
+import fc from 'fast-check';
+import { hashString, normShingleHashes, shingleHashes, tokenize, tokenNorms } from './tokens.js';
 
 test('tokens carry offsets that slice back to the word', () => {
   const text = 'SEOUL (Dispatches) -- Kim’s “party” met in 2021, U.S.-led talks stalled.';
@@ -61,4 +62,19 @@ test('texts that share lines within one run are tokenised as each is alone (the 
   const texts = [lines.join('\n'), [...lines].reverse().join('\n'), lines.slice(1).join('\n\n'), `\n${lines[0]}\n`, lines[3]!, ''];
   await new Promise((resolve) => setImmediate(resolve));
   for (const text of [...texts, ...texts]) assert.deepEqual(tokenize(text), whole(text), JSON.stringify(text));
+});
+
+test('tokenNorms gives the norms of tokenize, and normShingleHashes its shingles, on any text (property)', () => {
+  // Letters, digits, apostrophes (straight and curly), accents, spaces, punctuation, line breaks, an astral letter.
+  const pieces = ['a', 'Z', 'q', '7', '0', "'", '’', 'é', 'É', 'ß', 'e\u0301', ' ', '  ', '-', '.', ',', '\n', '\n\n', '\t', '𝒜', '中', '٣', 'Ⅻ', '\u212a', 'İ', '\ud800', '’s', 'don\'t', "o'", "'s"];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), (parts) => {
+      const text = parts.join('');
+      const tokens = tokenize(text);
+      assert.deepEqual(tokenNorms(text), tokens.map((t) => t.norm));
+      assert.deepEqual(normShingleHashes(tokenNorms(text), 5), shingleHashes(tokens, 5));
+    }),
+    { numRuns: 2000, seed: 20261203 },
+  );
+  assert.deepEqual(tokenNorms("Rock'n'roll isn't 42's\nKim’s café"), ["rock'n", 'roll', "isn't", "42's", "kim's", 'cafe']);
 });

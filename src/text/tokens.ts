@@ -10,6 +10,8 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const NON_ASCII = /[^\u0000-\u007f]/;
+/** Curly apostrophes straight, diacritics off. */
+const fold = (lower: string): string => lower.replace(/’/g, "'").normalize('NFKD').replace(/\p{M}/gu, '');
 
 /** The word tokens of a text, in order, with their character spans. */
 export function tokenize(text: string): Token[] {
@@ -28,7 +30,7 @@ export function tokenize(text: string): Token[] {
       for (let match = WORD.exec(line); match; match = WORD.exec(line)) {
         const lower = match[0].toLowerCase();
         // Folding is needed only beyond ASCII (curly apostrophes, accents); most tokens skip it.
-        const norm = NON_ASCII.test(lower) ? lower.replace(/’/g, "'").normalize('NFKD').replace(/\p{M}/gu, '') : lower;
+        const norm = NON_ASCII.test(lower) ? fold(lower) : lower;
         const end = match.index + match[0].length;
         tokens.push({ norm, start: match.index + lineStart, end: end + lineStart });
         kept?.push({ norm, start: match.index, end });
@@ -41,6 +43,61 @@ export function tokenize(text: string): Token[] {
 }
 
 const lineMemo = repeatMemo<Token[]>(50_000);
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const LETTER = /^\p{L}$/u;
+/** Per code point beyond ASCII: 1 letter, 2 number (not letter), 0 neither; looked up once each. */
+const unicodeClass = new Map<number, number>();
+function classOf(cp: number): number {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) ? 1 : cp >= 48 && cp <= 57 ? 2 : 0;
+  let known = unicodeClass.get(cp);
+  if (known === undefined) {
+    const ch = String.fromCodePoint(cp);
+    known = LETTER.test(ch) ? 1 : LETTER_OR_NUMBER.test(ch) ? 2 : 0;
+    unicodeClass.set(cp, known);
+  }
+  return known;
+}
+
+/**
+ * `tokenize(text).map((t) => t.norm)`, without the spans: what fingerprints of whole texts need. WORD's
+ * matches found by a hand scan over code points (the Unicode regular expression is the slow part of tokenize).
+ */
+export function tokenNorms(text: string): string[] {
+  const norms: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let cp = text.codePointAt(i)!;
+    if (classOf(cp) === 0) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let ascii = true;
+    while (i < n) {
+      cp = text.codePointAt(i)!;
+      if (classOf(cp) === 0) break;
+      if (cp >= 128) ascii = false;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    // WORD's optional tail: an apostrophe (straight or curly) and one or more letters ("don't", "Kim’s").
+    const quote = text.charCodeAt(i);
+    if ((quote === 39 || quote === 0x2019) && i + 1 < n && classOf(text.codePointAt(i + 1)!) === 1) {
+      if (quote !== 39) ascii = false;
+      i++;
+      while (i < n) {
+        cp = text.codePointAt(i)!;
+        if (classOf(cp) !== 1) break;
+        if (cp >= 128) ascii = false;
+        i += cp > 0xffff ? 2 : 1;
+      }
+    }
+    const lower = text.slice(start, i).toLowerCase();
+    norms.push(ascii ? lower : NON_ASCII.test(lower) ? fold(lower) : lower);
+  }
+  return norms;
+}
 
 /** FNV-1a, 32-bit: fast, well-spread hashes of short strings (tokens). */
 export function hashString(text: string): number {
@@ -65,7 +122,12 @@ export function mix32(value: number): number {
 
 /** Hashes of every run of `size` consecutive tokens (word shingles), in order; one shingle for shorter texts. */
 export function shingleHashes(tokens: readonly Token[], size: number): Uint32Array {
-  const ids = tokens.map((token) => hashString(token.norm));
+  return normShingleHashes(tokens.map((token) => token.norm), size);
+}
+
+/** `shingleHashes` of the tokens whose norms these are. */
+export function normShingleHashes(norms: readonly string[], size: number): Uint32Array {
+  const ids = norms.map(hashString);
   if (ids.length === 0) return new Uint32Array(0);
   const count = Math.max(1, ids.length - size + 1);
   const out = new Uint32Array(count);

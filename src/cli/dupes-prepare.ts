@@ -1,0 +1,45 @@
+// What `dupes` does to each article: the clean stage without its source map, the fingerprint stage, and the
+// duplicate candidate (id, content hash, shingle set, band keys), run in this thread or a dupes worker thread.
+import { Article, type ArticleInput, type ArticleMessage, type SourceRef } from '../article.js';
+import { clean } from '../clean/clean.js';
+import { duplicateCandidate, type DuplicateCandidate } from '../fingerprint/dupes.js';
+import { fingerprint } from '../fingerprint/fingerprint.js';
+
+/** An article as read, sent to a worker: its input fields and the reader's messages. */
+export interface DupesPayload {
+  source: SourceRef;
+  input: ArticleInput;
+  messages: ArticleMessage[];
+}
+
+/** One article prepared for `dupes`: its candidate (none without shingles) and its error messages. */
+export interface DupesPrepared {
+  candidate?: DuplicateCandidate;
+  errors: ArticleMessage[];
+}
+
+/** Run a stage as the pipeline does: a stage that throws becomes an error message and the article goes on. */
+function stage(article: Article, name: string, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    article.message(`${name}:crash`, `the ${name} stage failed on this article: ${(error as Error).message}`, 'error');
+  }
+}
+
+/**
+ * Clean and fingerprint an article for `dupes`: the text and shingles are those of `prepare(article,
+ * ['clean', 'fingerprint'])`, but the clean stage skips the offsets back to the input and the fingerprint the tokens' spans and the item key, which dupes never reads.
+ */
+export function prepareForDupes(article: Article): DupesPrepared {
+  stage(article, 'clean', () => clean(article, { sourceMap: false }));
+  stage(article, 'fingerprint', () => fingerprint(article, { lean: true }));
+  return { candidate: duplicateCandidate(article), errors: article.messages.filter((m) => m.severity === 'error') };
+}
+
+/** `prepareForDupes` of a payload (in a worker thread). */
+export function preparePayload(payload: DupesPayload): DupesPrepared {
+  const article = new Article(payload.source, payload.input);
+  article.messages.push(...payload.messages);
+  return prepareForDupes(article);
+}
