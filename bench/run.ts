@@ -685,6 +685,11 @@ async function main(): Promise<void> {
     return runWarcBench(dataDir, parseWarcBenchOptions(argv.slice(1)), join(tmpdir(), 'newsfuse-bench-warc'));
   }
   if (argv[0] === 'dupes') return benchDupes(argv.slice(1));
+  if (argv[0] === 'raw-pages') {
+    const { parseRawPagesOptions, runRawPagesBench } = await import('./raw-pages.js');
+    const dataDir = resolve(process.env.NEWSFUSE_DATA ?? join(REPO_ROOT, '..', 'shared', 'data'));
+    return runRawPagesBench(dataDir, parseRawPagesOptions(argv.slice(1)), join(tmpdir(), 'newsfuse-bench-raw-pages'));
+  }
   if (argv[0] === 'curve') return benchCurve(argv.slice(1));
   if (argv[0] === 'startup') return benchStartup(argv.slice(1));
   await benchIngest(argv);

@@ -5,6 +5,7 @@ import { Clusterer } from './cluster/assign.js';
 import { bandKeys, estimateJaccard } from './fingerprint/minhash.js';
 import { NEAR_DUPLICATE_THRESHOLD } from './fingerprint/near-duplicate.js';
 import { prepareAll } from './prepare-workers.js';
+import { RawPageCapture } from './raw-page.js';
 import { readPaths } from './read/files.js';
 import type { WarcSkips } from './read/warc.js';
 import type { NewArticle, Store } from './store/store.js';
@@ -38,6 +39,8 @@ export interface IngestOptions {
    * same for any number. Default: one per CPU.
    */
   workers?: number;
+  /** Keep each HTML article's raw page with it, so `reextract` can read it again (default true). */
+  raw?: boolean;
   onEvent?: (event: IngestEvent) => void;
 }
 
@@ -117,7 +120,10 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
   const onSkipped = (skips: WarcSkips): void => {
     for (const [kind, n] of skips.counts) summary.skipped.set(kind, (summary.skipped.get(kind) ?? 0) + n);
   };
-  for await (const result of prepareAll(readPaths(paths, { onSkipped }), options.workers ?? availableParallelism())) {
+  const raw = options.raw === false ? undefined : new RawPageCapture();
+  const read = readPaths(paths, { onSkipped });
+  for await (const result of prepareAll(raw ? raw.capture(read) : read, options.workers ?? availableParallelism())) {
+    raw?.attach(result);
     if (!result.ok) {
       record({ kind: 'failed', failure: result.failure });
       continue;
@@ -154,5 +160,6 @@ export function newArticleOf(article: Article, itemKey: string, contentHash: str
     text: article.text,
     signature,
     messages: article.messages.map((m) => `${m.reason} [${m.rule}]`),
+    rawPage: article.data.rawPage,
   };
 }

@@ -50,7 +50,7 @@ async function itemCount(file: string): Promise<number> {
   return lines + (last === 10 ? 0 : 1);
 }
 
-export async function ingestCommand(paths: string[], options: { db: string; progress: boolean; workers?: number }): Promise<number> {
+export async function ingestCommand(paths: string[], options: { db: string; progress: boolean; workers?: number; raw?: boolean }): Promise<number> {
   const store = await openStore(options.db);
   const started = Date.now();
   let bar: cliProgress.SingleBar | undefined;
@@ -68,6 +68,7 @@ export async function ingestCommand(paths: string[], options: { db: string; prog
   try {
     const summary = await ingest(store, paths, {
       workers: options.workers,
+      raw: options.raw,
       onEvent: () => {
         articles++;
         bar?.update(articles, { rate: Math.round(articles / Math.max(0.001, (Date.now() - started) / 1000)) });

@@ -56,7 +56,10 @@ export function buildProgram(holder: { code: number }): Command {
     .addOption(db())
     .option('--no-progress', 'no progress bar even on a terminal')
     .option('--workers <N>', 'worker threads for the per-article stages (0: none; default one per CPU)', wholeNumber('--workers'))
-    .action(run(holder, async (paths: string[], options: { db: string; progress: boolean; workers?: number }) => (await import('./ingest.js')).ingestCommand(paths, options)));
+    .option('--no-raw', 'do not keep the raw HTML of pages (then `reextract` cannot re-read them)')
+    .action(
+      run(holder, async (paths: string[], options: { db: string; progress: boolean; workers?: number; raw: boolean }) => (await import('./ingest.js')).ingestCommand(paths, options)),
+    );
 
   program
     .command('recluster')
@@ -65,6 +68,18 @@ export function buildProgram(holder: { code: number }): Command {
     .option('--since <DATE>', 'only articles published on or after DATE (ISO 8601; UTC unless it names an offset) are assigned again')
     .option('--json', 'print the summary as JSON')
     .action(run(holder, async (options: { db: string; since?: string; json?: boolean }) => (await import('./recluster.js')).reclusterCommand(options)));
+
+  program
+    .command('reextract')
+    .description('re-run extraction (read, clean, describe, fingerprint) on the stored raw pages with the current code; updates the articles that changed and marks their stories\' briefs stale (story assignment is not re-run)')
+    .addOption(db())
+    .option('--since <DATE>', 'only articles ingested on or after DATE (ISO 8601; UTC unless it names an offset)')
+    .option('--story <ID>', 'only the articles of this story', int('--story'))
+    .option('--dry-run', 'report what would change, write nothing')
+    .option('--recluster', 'then re-run story assignment over the stored articles (as `recluster`)')
+    .option('--json', 'print the summary as JSON')
+    .option('--workers <N>', 'worker threads for the per-article stages (default 0: this thread)', wholeNumber('--workers'))
+    .action(run(holder, async (options: import('./reextract.js').ReextractCommandOptions) => (await import('./reextract.js')).reextractCommand(options)));
 
   program
     .command('stories')

@@ -1,5 +1,6 @@
 // The store interface every engine implements (SQLite now, PostgreSQL later), with its record types.
 import { existsSync } from 'node:fs';
+import type { ArticleInput, SourceRef } from '../article.js';
 
 // What incremental clustering needs from storage: term statistics and story centroids found by term.
 
@@ -88,7 +89,46 @@ export interface StoredArticle {
   messages: string[];
 }
 
-export type NewArticle = Omit<StoredArticle, 'id' | 'story' | 'ingestedAt'>;
+export type NewArticle = Omit<StoredArticle, 'id' | 'story' | 'ingestedAt'> & {
+  /** The page the article was extracted from, kept so extraction can be re-run (articles read from HTML only). */
+  rawPage?: RawPage;
+};
+
+/** What the read stage knew of an HTML page: enough to read it again with newer code, without the input files. */
+export interface RawPage {
+  /** The page's HTML as decoded (the text the HTML reader parsed). */
+  html: string;
+  /** Where it was read from (file, line, record), for messages. */
+  source: SourceRef;
+  /** The reader's other fields, without the body: URL, outlet or feed fields, WARC/HTTP date candidates, provenance. */
+  input: Omit<ArticleInput, 'html' | 'text'>;
+  /** The decoder's notes about the bytes (charset declared, guessed or overridden), which the decoded HTML no longer shows. */
+  notes: { rule: string; reason: string }[];
+}
+
+/** Which stored raw pages to read: a page of them after an article id, optionally filtered. */
+export interface RawPageQuery {
+  /** Only articles with a larger id (keyset paging). */
+  after: number;
+  limit: number;
+  /** ISO 8601: only articles ingested at or after it. */
+  ingestedSince?: string;
+  /** Only articles of this story (as it is now; resolve merged ids first). */
+  story?: number;
+}
+
+/** A stored raw page, or why its stored bytes cannot be read back (a damaged row is one item's problem). */
+export type StoredRawPage =
+  | { article: number; story: number; source: string; page: RawPage }
+  | { article: number; story: number; source: string; problem: string };
+
+/** How much the raw pages take: the HTML as decoded (UTF-8 bytes) and as stored. */
+export interface RawPageStats {
+  articles: number;
+  pages: number;
+  htmlBytes: number;
+  storedBytes: number;
+}
 
 export interface StorySummary {
   id: number;
@@ -216,6 +256,18 @@ export interface Store {
    * between then makes the entry stale at once (one rebuild too many), never a stale brief served.
    */
   putCachedBrief(story: number, format: string, json: string, version: number): Promise<void>;
+  /** Stored raw pages in article id order (see RawPageQuery); read in pages, never all at once. */
+  rawPages(query: RawPageQuery): Promise<StoredRawPage[]>;
+  /**
+   * Replace a stored article's extracted fields (text, title, dates, byline, outlet, URL, fingerprint and
+   * band keys, messages) with a re-extraction's. Its source, external id, story and raw page stay. The
+   * story's listing fields are recounted and its version bumped, so a cached brief goes stale; the
+   * article's per-article analyses are dropped. Story assignment is not re-run (`recluster` does that).
+   * When the new item key is another stored article's, the old key is kept and `itemKeyKept` is true.
+   */
+  updateExtraction(id: number, article: NewArticle, bands: number[]): Promise<{ itemKeyKept: boolean }>;
+  /** How many articles have a raw page, and the bytes those take. */
+  rawPageStats(): Promise<RawPageStats>;
   /** The stored per-article analyses (JSON) of these articles made by this analysis version, by article id. */
   getAnalyses(ids: number[], version: string): Promise<Map<number, string>>;
   /** Store per-article analyses (replacing older versions), in one transaction. */

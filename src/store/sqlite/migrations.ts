@@ -141,4 +141,19 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX article_moves_article ON article_moves (article_id);
   `,
+  // 7: raw pages. An article read from HTML keeps the page it came from (Brotli-packed, `codec` names how)
+  //    with what the reader knew besides it (source, input fields such as the URL and WARC/HTTP dates,
+  //    decoder notes), so extraction can be re-run with newer code without the input files.
+  //    `html_bytes` is the page's UTF-8 size before packing (the store's size report needs no unpacking).
+  `
+  CREATE TABLE raw_pages (
+    article_id INTEGER PRIMARY KEY,
+    codec TEXT NOT NULL,
+    html BLOB NOT NULL,
+    html_bytes INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    input TEXT NOT NULL,
+    notes TEXT NOT NULL DEFAULT '[]'
+  );
+  `,
 ];

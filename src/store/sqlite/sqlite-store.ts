@@ -6,6 +6,10 @@ import {
   type ClusteringState,
   type NewArticle,
   type OutletCount,
+  type RawPage,
+  type RawPageQuery,
+  type RawPageStats,
+  type StoredRawPage,
   type Store,
   type StoredArticle,
   type StoryCentroid,
@@ -18,6 +22,7 @@ import {
   type StorySummary,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
+import { packHtml, RAW_PAGE_CODEC, unpackHtml } from '../raw-page-codec.js';
 
 /** MinHash signatures are stored as the bytes of their Uint32Array. */
 const signatureToBuffer = (signature: Uint32Array): Buffer => Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
@@ -366,6 +371,17 @@ export class SqliteStore implements Store {
         independent_sources = json_extract(@brief, '$.story.independentSources')`),
       outlets: db.prepare(`SELECT outlet, COUNT(*) AS articles, COUNT(DISTINCT story_id) AS stories FROM articles
         WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, outlet`),
+      putRawPage: db.prepare(`INSERT INTO raw_pages (article_id, codec, html, html_bytes, source, input, notes)
+        VALUES (@article, @codec, @html, @htmlBytes, @source, @input, @notes)`),
+      rawPageStats: db.prepare(`SELECT (SELECT COUNT(*) FROM articles) AS articles, COUNT(*) AS pages,
+        coalesce(SUM(html_bytes), 0) AS html_bytes, coalesce(SUM(length(html)), 0) AS stored_bytes FROM raw_pages`),
+      itemKeyOwner: db.prepare('SELECT id FROM articles WHERE item_key = ? AND id <> ?').pluck(),
+      storyOf: db.prepare('SELECT story_id FROM articles WHERE id = ?').pluck(),
+      updateExtraction: db.prepare(`UPDATE articles SET item_key = CASE WHEN @keepItemKey = 1 THEN item_key ELSE @itemKey END, content_hash = @contentHash, url = @url, outlet = @outlet,
+        title = @title, published = @published, language = @language, authors = @authors, credits = @credits, cited = @cited,
+        dateline = @dateline, text = @text, signature = @signature, messages = @messages WHERE id = @id`),
+      dropBands: db.prepare('DELETE FROM article_bands WHERE article_id = ?'),
+      dropAnalysis: db.prepare('DELETE FROM article_analysis WHERE article_id = ?'),
       putAnalysis: db.prepare(`INSERT INTO article_analysis (article_id, version, analysis) VALUES (@article, @version, @json)
         ON CONFLICT (article_id) DO UPDATE SET version = @version, analysis = @json`),
     };
@@ -440,15 +456,8 @@ export class SqliteStore implements Store {
       messages: json(article.messages),
     });
     const id = Number(info.lastInsertRowid);
-    const unique = [...new Set(bands)];
-    if (unique.length > 0) {
-      let statement = this.bandInserts.get(unique.length);
-      if (!statement) {
-        statement = this.db.prepare(`INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES ${unique.map(() => '(?, ?)').join(', ')}`);
-        this.bandInserts.set(unique.length, statement);
-      }
-      statement.run(...unique.flatMap((key) => [key, id]));
-    }
+    this.insertBands(id, bands);
+    if (article.rawPage) this.putRawPage(id, article.rawPage);
     // A source is an outlet; an article without one counts as its own source (its file, or file and line).
     const seen = article.outlet
       ? this.statements.sameOutlet.get(story, article.outlet, id)
@@ -463,6 +472,97 @@ export class SqliteStore implements Store {
       now: ingestedAt,
     });
     return id;
+  }
+
+  private insertBands(id: number, bands: number[]): void {
+    const unique = [...new Set(bands)];
+    if (unique.length === 0) return;
+    let statement = this.bandInserts.get(unique.length);
+    if (!statement) {
+      statement = this.db.prepare(`INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES ${unique.map(() => '(?, ?)').join(', ')}`);
+      this.bandInserts.set(unique.length, statement);
+    }
+    statement.run(...unique.flatMap((key) => [key, id]));
+  }
+
+  private putRawPage(id: number, page: RawPage): void {
+    this.statements.putRawPage.run({
+      article: id,
+      codec: RAW_PAGE_CODEC,
+      html: packHtml(page.html),
+      htmlBytes: Buffer.byteLength(page.html, 'utf8'),
+      source: JSON.stringify(page.source),
+      input: JSON.stringify(page.input),
+      notes: JSON.stringify(page.notes),
+    });
+  }
+
+  async rawPages(query: RawPageQuery): Promise<StoredRawPage[]> {
+    const where = ['r.article_id > ?'];
+    const params: unknown[] = [query.after];
+    if (query.ingestedSince !== undefined) {
+      where.push('a.ingested_at >= ?');
+      params.push(query.ingestedSince);
+    }
+    if (query.story !== undefined) {
+      where.push('a.story_id = ?');
+      params.push(query.story);
+    }
+    const rows = this.db
+      .prepare(`SELECT r.*, a.story_id, a.source AS article_source FROM raw_pages r JOIN articles a ON a.id = r.article_id
+        WHERE ${where.join(' AND ')} ORDER BY r.article_id LIMIT ?`)
+      .all(...params, query.limit) as Row[];
+    return rows.map((row) => {
+      const head = { article: row.article_id as number, story: row.story_id as number, source: row.article_source as string };
+      try {
+        const page: RawPage = {
+          html: unpackHtml(row.codec as string, row.html as Buffer),
+          source: JSON.parse(row.source as string) as RawPage['source'],
+          input: JSON.parse(row.input as string) as RawPage['input'],
+          notes: JSON.parse(row.notes as string) as RawPage['notes'],
+        };
+        return { ...head, page };
+      } catch (error) {
+        return { ...head, problem: (error as Error).message };
+      }
+    });
+  }
+
+  async updateExtraction(id: number, article: NewArticle, bands: number[]): Promise<{ itemKeyKept: boolean }> {
+    return this.transaction(async () => {
+      const story = this.statements.storyOf.get(id) as number | undefined;
+      if (story === undefined) throw new Error(`expecting a stored article #${id}, instead found none`);
+      const owner = this.statements.itemKeyOwner.get(article.itemKey, id) as number | undefined;
+      const itemKeyKept = owner !== undefined;
+      this.statements.updateExtraction.run({
+        id,
+        itemKey: article.itemKey,
+        keepItemKey: itemKeyKept ? 1 : 0,
+        contentHash: article.contentHash,
+        url: article.url ?? null,
+        outlet: article.outlet ?? null,
+        title: article.title ?? null,
+        published: article.published ?? null,
+        language: article.language ?? null,
+        authors: json(article.authors),
+        credits: json(article.credits),
+        cited: json(article.cited),
+        dateline: article.dateline ?? null,
+        text: article.text,
+        signature: signatureToBuffer(article.signature),
+        messages: json(article.messages),
+      });
+      this.statements.dropBands.run(id);
+      this.insertBands(id, bands);
+      this.statements.dropAnalysis.run(id);
+      this.storyIndex.recount(story);
+      return { itemKeyKept };
+    });
+  }
+
+  async rawPageStats(): Promise<RawPageStats> {
+    const row = this.statements.rawPageStats.get() as Row;
+    return { articles: row.articles as number, pages: row.pages as number, htmlBytes: row.html_bytes as number, storedBytes: row.stored_bytes as number };
   }
 
   async listStories(query: StoryQuery): Promise<StorySummary[]> {
