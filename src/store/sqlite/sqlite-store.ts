@@ -415,13 +415,13 @@ export class SqliteStore implements Store {
   /** Multi-row statements by row count, prepared once each. */
   private readonly bandInserts = new Map<number, Database.Statement>();
   private readonly signatureQueries = new Map<number, Database.Statement>();
-  private readonly bandQueries = new Map<number, Database.Statement>();
 
   private constructor(private readonly db: Database.Database) {
     this.storyIndex = new SqliteStoryIndex(db);
     this.statements = {
       byItemKey: db.prepare('SELECT id FROM articles WHERE item_key = ?').pluck(),
       byHash: db.prepare('SELECT id FROM articles WHERE content_hash = ? ORDER BY id').pluck(),
+      byBand: db.prepare('SELECT article_id FROM article_bands WHERE band_key = ? LIMIT ?').pluck(),
       insert: db.prepare(`INSERT INTO articles (item_key, content_hash, source, external_id, url, outlet, title, published, language,
         authors, credits, cited, dateline, text, signature, story_id, ingested_at, messages)
         VALUES (@itemKey, @contentHash, @source, @externalId, @url, @outlet, @title, @published, @language,
@@ -493,16 +493,8 @@ export class SqliteStore implements Store {
   }
 
   async findByBands(keys: number[], limit: number): Promise<number[]> {
-    if (keys.length === 0) return [];
-    // One statement for all bands (each band's first `limit` articles, band by band), not one per band.
-    let query = this.bandQueries.get(keys.length);
-    if (!query) {
-      const arms = keys.map((_, i) => `SELECT * FROM (SELECT ${i} AS k, article_id FROM article_bands WHERE band_key = ? ORDER BY article_id LIMIT ?)`);
-      query = this.db.prepare(`${arms.join(' UNION ALL ')} ORDER BY k, article_id`).pluck(false);
-      this.bandQueries.set(keys.length, query);
-    }
     const found = new Set<number>();
-    for (const row of query.all(...keys.flatMap((key) => [key, limit])) as { article_id: number }[]) found.add(row.article_id);
+    for (const key of keys) for (const id of this.statements.byBand.all(key, limit) as number[]) found.add(id);
     return [...found];
   }
 
