@@ -4,6 +4,7 @@ import { timeOf } from '../article.js';
 import { dataLines } from '../data-files.js';
 import type { StoryCentroid, StoryIndex } from '../store/store.js';
 import { articleStoryTerms, VIEWS, viewOf, type View } from './features.js';
+import { comparePair, type PairTerms } from './term-vector.js';
 
 /**
  * A logistic model of "this article belongs to this story" over the features of `pairFeatures`
@@ -141,7 +142,9 @@ const byWeight = (x: [string, number], y: [string, number]): number => y[1] - x[
 
 /** The `n` strongest entries of a vector whose key is in `view`. */
 function strongestOf(vector: Map<string, number>, view: View, n: number): [string, number][] {
-  return [...vector.entries()].filter(([key]) => viewOf(key) === view).sort(byWeight).slice(0, n);
+  const entries: [string, number][] = [];
+  for (const entry of vector) if (entry[0][0] === view) entries.push(entry);
+  return entries.sort(byWeight).slice(0, n);
 }
 
 /** Number of distinct content terms. */
@@ -212,66 +215,84 @@ export interface StorySide {
 
 /** The features of an article (view vectors, content-term count, time) against a story, in FEATURE_NAMES order. */
 export function pairFeatures(vector: Map<string, number>, terms: number, time: number | undefined, story: StorySide): number[] {
-  const c = viewCosines(vector, story.vector);
+  return featuresOf(comparePair(vector, story.vector), terms, time, story);
+}
+
+/** Slots of the views in a term vector's per-view arrays (VIEWS order). */
+const W = 0;
+const T = 1;
+const N = 2;
+const D = 3;
+
+/**
+ * The pair features from one comparison of the article's and the story's term vectors. Every figure is
+ * summed in the order a walk over the vectors' Maps gives (term-vector.ts), so the features are the same
+ * to the last bit as when computed from the Maps.
+ */
+function featuresOf(p: PairTerms, terms: number, time: number | undefined, story: StorySide): number[] {
+  const { article, story: centroid } = p;
+  const both = (slot: number): boolean => article.count[slot]! > 0 && centroid.count[slot]! > 0;
+  const cos = (slot: number): number => {
+    // A view of one or two terms is unit length by itself: one shared name or figure would be full agreement.
+    // Such cosines count k/(k+1) of themselves (k terms in the article's view) for names and numbers.
+    const k = article.count[slot]!;
+    const sparse = slot === N || slot === D ? k / (k + 1) : 1;
+    const dot = p.dot[slot]!;
+    return both(slot) && dot ? sparse * Math.min(1, dot / Math.sqrt(centroid.norm[slot]!)) : 0;
+  };
+  /** The share of one side's squared weight in a view on terms the other lacks (0 when it has none). */
+  const missing = (lacking: number, all: number): number => (all === 0 ? 0 : lacking / all);
+  const cw = cos(W);
+  const cn = cos(N);
   const short = Math.max(0, 1 - Math.log(Math.max(1, terms)) / Math.log(400));
-  const years = yearsOf(vector);
-  const storyYears = yearsOf(story.vector);
-  const yearClash = years.size > 0 && storyYears.size > 0 && ![...years].some((y) => storyYears.has(y));
   const timed = time !== undefined && story.firstSeen !== undefined && story.lastSeen !== undefined;
   const gapDays = timed ? Math.max(0, Math.max(0, story.firstSeen! - time!, time! - story.lastSeen!) / DAY - 1) : 0;
+  const bothN = both(N);
+  const bothD = both(D);
   return [
-    c.w.cos,
-    c.t.cos,
-    c.n.cos,
-    c.d.cos,
-    c.n.both ? 1 : 0,
-    c.d.both ? 1 : 0,
-    c.w.shared === 1 ? 1 : 0,
-    yearClash ? 1 : 0,
-    c.w.cos * short,
-    c.n.cos * short,
+    cw,
+    cos(T),
+    cn,
+    cos(D),
+    bothN ? 1 : 0,
+    bothD ? 1 : 0,
+    p.shared[W] === 1 ? 1 : 0,
+    p.yearClash ? 1 : 0,
+    cw * short,
+    cn * short,
     Math.log1p(gapDays) / Math.log(366),
-    (c.w.cos * Math.log(Math.max(1, story.size))) / Math.log(1000),
-    c.n.both ? missingMass(vector, story.vector, 'n') : 0,
-    c.n.both ? missingMass(story.vector, vector, 'n') : 0,
-    c.d.both ? missingMass(vector, story.vector, 'd') : 0,
-    c.d.both ? missingMass(story.vector, vector, 'd') : 0,
+    (cw * Math.log(Math.max(1, story.size))) / Math.log(1000),
+    bothN ? missing(p.articleMissing[N]!, article.norm[N]!) : 0,
+    bothN ? missing(p.storyMissing[N]!, centroid.norm[N]!) : 0,
+    bothD ? missing(p.articleMissing[D]!, article.norm[D]!) : 0,
+    bothD ? missing(p.storyMissing[D]!, centroid.norm[D]!) : 0,
   ];
-}
-
-/** The share of `from`'s squared weight in `view` on terms `other` lacks (0 when `from` has none). */
-function missingMass(from: Map<string, number>, other: Map<string, number>, view: View): number {
-  let all = 0;
-  let missing = 0;
-  for (const [term, weight] of from) {
-    if (term[0] !== view) continue;
-    all += weight * weight;
-    if (!other.has(term)) missing += weight * weight;
-  }
-  return all === 0 ? 0 : missing / all;
-}
-
-const YEAR = /^d:(19|20)\d\d$/;
-/** The years (four-digit numbers 1900-2099) among a vector's number terms. */
-function yearsOf(vector: Map<string, number>): Set<string> {
-  const out = new Set<string>();
-  for (const key of vector.keys()) if (YEAR.test(key)) out.add(key);
-  return out;
 }
 
 /** The model's probability for a feature row. */
 export function joinProbabilityOf(features: readonly number[], model: JoinModel): number {
+  let weights = coefficientRows.get(model.coefficients);
+  if (!weights) coefficientRows.set(model.coefficients, (weights = FEATURE_NAMES.map((name) => model.coefficients[name] ?? 0)));
   let z = model.intercept;
-  FEATURE_NAMES.forEach((name, i) => {
-    z += (model.coefficients[name] ?? 0) * features[i]!;
-  });
+  for (let i = 0; i < weights.length; i++) z += weights[i]! * features[i]!;
   return 1 / (1 + Math.exp(-z));
 }
+
+/** A model's coefficients in FEATURE_NAMES order, read once per coefficients object (options are replaced, not changed in place). */
+const coefficientRows = new WeakMap<Record<string, number>, number[]>();
 
 /** A story centroid from a sum of member vectors: the strongest terms of each view. */
 function centroidOf(sum: Map<string, number>, options: ClusterOptions): Map<string, number> {
   const other = Math.ceil(options.centroidTerms / 4);
-  return new Map(VIEWS.flatMap((view) => strongestOf(sum, view, view === 'w' ? options.centroidTerms : other)));
+  const byView = new Map<string, [string, number][]>(VIEWS.map((view) => [view, []]));
+  for (const entry of sum) byView.get(entry[0][0]!)?.push(entry);
+  const centroid = new Map<string, number>();
+  for (const view of VIEWS) {
+    const strongest = byView.get(view)!.sort(byWeight);
+    const n = Math.min(strongest.length, view === 'w' ? options.centroidTerms : other);
+    for (let i = 0; i < n; i++) centroid.set(strongest[i]![0], strongest[i]![1]);
+  }
+  return centroid;
 }
 
 /** A candidate story with its pair features, as the Clusterer saw it (the weight learner's training rows). */
@@ -344,8 +365,9 @@ export class Clusterer {
     const since = time === undefined ? undefined : time - o.horizonDays * DAY;
     return (await this.index.candidates(query, o.candidates, since))
       .map((story) => {
-        const features = pairFeatures(vector, terms, time, story);
-        return { story, features, probability: joinProbabilityOf(features, o.model), shared: sharedTerms(vector, story.vector) };
+        const pair = comparePair(vector, story.vector);
+        const features = featuresOf(pair, terms, time, story);
+        return { story, features, probability: joinProbabilityOf(features, o.model), shared: pair.sharedAll };
       })
       .sort((x, y) => y.probability - x.probability || x.story.id - y.story.id);
   }

@@ -411,3 +411,56 @@ test('document frequencies counted in a transaction are seen at once, committed 
   assert.deepEqual(await again.storyIndex.frequencies(['river', 'flood', 'dam']), { documents: 3, df: new Map([['river', 1], ['flood', 2], ['dam', 1]]) });
   await again.close();
 });
+
+test('a story saved in a transaction is read back as saved inside it, written at its commit, and left as before by a rollback', async (t) => {
+  const file = join(tempDir(t), 'centroids.db');
+  const store = SqliteStore.open(file);
+  const index = store.storyIndex;
+  const row = (id: number): unknown => {
+    const db = new Database(file, { readonly: true });
+    const found = db.prepare('SELECT centroid, size, first_ms, last_ms FROM stories WHERE id = ?').get(id);
+    db.close();
+    return found;
+  };
+  await index.saveStory({ id: 1, vector: new Map([['w:flood', 1]]), size: 1, firstSeen: 10, lastSeen: 10 }, ['w:flood']);
+  await store.transaction(async () => {
+    const story = (await index.candidates(['w:flood'], 5))[0]!;
+    story.vector = new Map([['w:flood', 0.123456789], ['w:river', 0.5]]);
+    story.size = 2;
+    story.lastSeen = 20;
+    await index.saveStory(story, ['w:flood', 'w:river']);
+    assert.deepEqual((await index.candidates(['w:river'], 5)).map((s) => [s.id, s.size, s.lastSeen]), [[1, 2, 20]]);
+  });
+  assert.deepEqual(row(1), { centroid: '[["w:flood",0.12346],["w:river",0.5]]', size: 2, first_ms: 10, last_ms: 20 });
+  await assert.rejects(
+    store.transaction(async () => {
+      const story = (await index.candidates(['w:flood'], 5))[0]!;
+      story.vector = new Map([['w:dam', 1]]);
+      story.size = 3;
+      await index.saveStory(story, ['w:dam']);
+      throw new Error('stop');
+    }),
+    /stop/,
+  );
+  assert.deepEqual(row(1), { centroid: '[["w:flood",0.12346],["w:river",0.5]]', size: 2, first_ms: 10, last_ms: 20 });
+  const [after] = await index.candidates(['w:river'], 5);
+  assert.deepEqual([after!.size, [...after!.vector]], [2, [['w:flood', 0.12346], ['w:river', 0.5]]]);
+  await store.close();
+});
+
+test('a story saved in a transaction and pushed out of the centroid cache before the commit reads back as its row will hold', async (t) => {
+  const { store } = openTemp(t);
+  const index = store.storyIndex;
+  await index.saveStory({ id: 1, vector: new Map([['w:flood', 1]]), size: 1 }, ['w:flood']);
+  await store.transaction(async () => {
+    const story = (await index.candidates(['w:flood'], 5))[0]!;
+    story.vector = new Map([['w:flood', 0.123456789]]);
+    story.size = 2;
+    await index.saveStory(story, ['w:flood']);
+    // More stories than the cache holds (4096) push story 1 out before its row is written.
+    for (let id = 2; id < 4200; id++) await index.saveStory({ id, vector: new Map([['w:other', 1]]), size: 1 }, [`w:other${id}`]);
+    const [again] = await index.candidates(['w:flood'], 5);
+    assert.notEqual(again, story);
+    assert.deepEqual([again!.size, [...again!.vector]], [2, [['w:flood', 0.12346]]]);
+  });
+});

@@ -152,6 +152,11 @@ const DF_ROWS = 200;
 /** Parsed story centroids kept in memory (most recently used); about 7 KB each. */
 const CENTROID_CACHE = 4096;
 
+/** A story's row as saved: what the stories table holds besides its counts. */
+type StoryState = Omit<StoryCentroid, 'id'>;
+/** Centroid weights are stored to five decimals. */
+const roundWeight = (weight: number): number => Math.round(weight * 1e5) / 1e5;
+
 class SqliteStoryIndex implements StoryIndex {
   private readonly statements;
   /** Centroids by story id, in least- to most-recently used order. Valid while this process is the only writer. */
@@ -164,9 +169,16 @@ class SqliteStoryIndex implements StoryIndex {
    * instead of one upsert per term and article.
    */
   private readonly dfKnown = new Map<string, number>();
+  /**
+   * Whether dfKnown holds every committed term (read whole at first use, when the table is small enough):
+   * a term it lacks then has no row, and is not looked up. Dropped with the map when it fills.
+   */
+  private dfComplete: boolean | undefined;
   private readonly dfPending = new Map<string, number>();
   private documentsKnown: number | undefined;
   private documentsPending = 0;
+  /** Stories saved in the open transaction whose row is written at its commit: their state as last saved. */
+  private readonly dirty = new Map<number, StoryState>();
   private readonly storyTermInserts = new Map<number, Database.Statement>();
   private readonly dfUpserts = new Map<number, Database.Statement>();
 
@@ -174,6 +186,8 @@ class SqliteStoryIndex implements StoryIndex {
     this.statements = {
       addTerm: db.prepare('INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1'),
       df: db.prepare('SELECT df FROM term_df WHERE term = ?').pluck(),
+      termCount: db.prepare('SELECT COUNT(*) FROM term_df').pluck(),
+      allDf: db.prepare('SELECT term, df FROM term_df').raw(),
       counter: db.prepare('SELECT value FROM counters WHERE name = ?').pluck(),
       bump: db.prepare('UPDATE counters SET value = value + 1 WHERE name = ?'),
       addCounter: db.prepare('UPDATE counters SET value = value + ? WHERE name = ?'),
@@ -193,7 +207,9 @@ class SqliteStoryIndex implements StoryIndex {
   /** Forget cached centroids and pending counts (after a rollback, when the caches may hold uncommitted states). */
   clearCache(): void {
     this.cache.clear();
+    this.dirty.clear();
     this.dfKnown.clear();
+    this.dfComplete = undefined;
     this.dfPending.clear();
     this.documentsKnown = undefined;
     this.documentsPending = 0;
@@ -201,6 +217,8 @@ class SqliteStoryIndex implements StoryIndex {
 
   /** Write the document frequencies counted since the last flush (inside the caller's transaction). */
   flush(): void {
+    for (const [id, state] of this.dirty) this.writeStory(id, state);
+    this.dirty.clear();
     if (this.documentsPending === 0 && this.dfPending.size === 0) return;
     const entries = [...this.dfPending];
     for (let i = 0; i < entries.length; i += DF_ROWS) {
@@ -215,7 +233,9 @@ class SqliteStoryIndex implements StoryIndex {
     for (const [term, added] of entries) {
       const known = this.dfKnown.get(term);
       if (known !== undefined) this.dfKnown.set(term, known + added);
+      else if (this.dfComplete) this.dfKnown.set(term, added);
     }
+    if (this.dfKnown.size >= DF_CACHE) this.dropDf();
     if (this.documentsPending > 0) this.statements.addCounter.run(this.documentsPending, 'documents');
     if (this.documentsKnown !== undefined) this.documentsKnown += this.documentsPending;
     this.dfPending.clear();
@@ -233,6 +253,13 @@ class SqliteStoryIndex implements StoryIndex {
     if (cached) {
       this.remember(cached);
       return cached;
+    }
+    const pending = this.dirty.get(id);
+    if (pending) {
+      // Left the cache before its row was written: what the row will hold (weights rounded as stored).
+      const story: StoryCentroid = { id, ...pending, vector: new Map([...pending.vector].map(([t, w]) => [t, roundWeight(w)])) };
+      this.remember(story);
+      return story;
     }
     const row = this.statements.story.get(id) as Row;
     const story: StoryCentroid = {
@@ -253,14 +280,32 @@ class SqliteStoryIndex implements StoryIndex {
     if (!this.db.inTransaction) this.flush();
   }
 
+  private dropDf(): void {
+    this.dfKnown.clear();
+    this.dfComplete = false;
+  }
+
+  /** Read the whole document-frequency table into dfKnown when it is well under the cache bound (once). */
+  private loadDf(): void {
+    this.dfComplete = false;
+    const rows = this.statements.termCount.get() as number;
+    if (rows > DF_CACHE / 2) return;
+    this.dfKnown.clear();
+    for (const [term, df] of this.statements.allDf.iterate() as Iterable<[string, number]>) this.dfKnown.set(term, df);
+    this.dfComplete = true;
+  }
+
   async frequencies(terms: string[]): Promise<{ documents: number; df: Map<string, number> }> {
+    if (this.dfComplete === undefined) this.loadDf();
     const df = new Map<string, number>();
     for (const term of terms) {
       let known = this.dfKnown.get(term);
       if (known === undefined) {
-        known = (this.statements.df.get(term) as number | undefined) ?? 0;
-        if (this.dfKnown.size >= DF_CACHE) this.dfKnown.clear();
-        this.dfKnown.set(term, known);
+        known = this.dfComplete ? 0 : ((this.statements.df.get(term) as number | undefined) ?? 0);
+        if (!this.dfComplete) {
+          if (this.dfKnown.size >= DF_CACHE) this.dropDf();
+          this.dfKnown.set(term, known);
+        }
       }
       df.set(term, known + (this.dfPending.get(term) ?? 0));
     }
@@ -283,31 +328,48 @@ class SqliteStoryIndex implements StoryIndex {
   }
 
   async saveStory(story: StoryCentroid, indexTerms: string[]): Promise<void> {
+    // The Clusterer replaces a story's vector and never changes it in place, so this is a snapshot.
+    const state: StoryState = { vector: story.vector, size: story.size, firstSeen: story.firstSeen, lastSeen: story.lastSeen };
+    // A story this index holds has its row (read from it, or written at its first save): its centroid can wait
+    // for the commit, written once however often the story grew in the batch. A new story's row is written now
+    // (the article insert counts into it).
+    if (this.cache.has(story.id) || this.dirty.has(story.id)) this.dirty.set(story.id, state);
+    else this.writeStory(story.id, state);
+    this.indexStory(story.id, [...new Set(indexTerms)], story.lastSeen ?? NO_TIME);
+    this.remember(story);
+    if (!this.db.inTransaction) this.flush();
+  }
+
+  private writeStory(id: number, state: StoryState): void {
     this.statements.upsertStory.run({
-      id: story.id,
-      centroid: JSON.stringify([...story.vector].map(([t, w]) => [t, Math.round(w * 1e5) / 1e5])),
-      size: story.size,
-      first: story.firstSeen ?? null,
-      last: story.lastSeen ?? null,
+      id,
+      centroid: JSON.stringify([...state.vector].map(([t, w]) => [t, roundWeight(w)])),
+      size: state.size,
+      first: state.firstSeen ?? null,
+      last: state.lastSeen ?? null,
       now: new Date().toISOString(),
     });
-    this.statements.dropTerms.run(story.id);
-    const unique = [...new Set(indexTerms)];
-    if (unique.length > 0) {
-      let statement = this.storyTermInserts.get(unique.length);
-      if (!statement) {
-        statement = this.db.prepare(`INSERT OR IGNORE INTO story_terms (term, story_id, last_ms) VALUES ${unique.map(() => '(?, ?, ?)').join(', ')}`);
-        this.storyTermInserts.set(unique.length, statement);
-      }
-      const last = story.lastSeen ?? NO_TIME;
-      statement.run(...unique.flatMap((term) => [term, story.id, last]));
+  }
+
+  /** Replace a story's rows in story_terms (changing only what changed measured no faster: the rows' last_ms moves with most joins). */
+  private indexStory(id: number, terms: string[], last: number): void {
+    this.statements.dropTerms.run(id);
+    if (terms.length === 0) return;
+    let statement = this.storyTermInserts.get(terms.length);
+    if (!statement) {
+      statement = this.db.prepare(`INSERT OR IGNORE INTO story_terms (term, story_id, last_ms) VALUES ${terms.map(() => '(?, ?, ?)').join(', ')}`);
+      this.storyTermInserts.set(terms.length, statement);
     }
-    this.remember(story);
+    statement.run(...terms.flatMap((term) => [term, id, last]));
   }
 
   async mergeStory(from: number, into: number): Promise<void> {
     this.statements.dropTerms.run(from);
     this.cache.delete(from);
+    // The merged story's row keeps its last state (size, times) beside the emptied centroid, as when every save was written.
+    const pending = this.dirty.get(from);
+    if (pending) this.writeStory(from, pending);
+    this.dirty.delete(from);
     const moved = this.statements.moveArticles.run(into, from).changes;
     this.recordMerge(from, into, moved, new Date().toISOString());
     this.statements.emptyStory.run(from);
