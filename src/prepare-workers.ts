@@ -1,18 +1,23 @@
-// Runs the per-article stages (clean, describe, fingerprint, story terms) on worker threads, handing articles back in input order.
+// Runs the per-article work (the page parse, clean, describe, fingerprint, story terms) on worker threads, handing articles back in input order.
 import { Worker } from 'node:worker_threads';
 import { Article, type ArticleInput, type ArticleMessage, type ReadResult, type SourceRef } from './article.js';
 import { ALL_STAGES, prepare, type StageName } from './pipeline.js';
 import { articleStoryTerms } from './cluster/features.js';
 
-/** What a worker is sent: an article as read (input fields and the reader's messages). */
+/** What a worker is sent: an article as read (input fields, raw HTML included, and the reader's messages). */
 export interface ArticlePayload {
   source: SourceRef;
   input: ArticleInput;
   messages: ArticleMessage[];
 }
 
-/** What a worker sends back: the fields the stages set, and the data later steps use (not the clean stage's maps). */
+/**
+ * What a worker sends back: the fields the stages set, the input as the stages left it (the page's URL
+ * and dates, the extracted body as `text`) without the HTML the sender still holds, and the data later
+ * steps use (not the clean stage's maps, nor the page's DOM or candidates).
+ */
 export interface PreparedFields {
+  input: Omit<ArticleInput, 'html'>;
   text: string;
   title?: string;
   url?: string;
@@ -32,7 +37,10 @@ const CHUNK = 32;
 /** Items prepared in this thread before workers start: a handful of files is not worth a worker's start-up. */
 const IN_PROCESS_FIRST = 64;
 
-/** The stages on one article (all by default), and with them all the story terms (so the thread that clusters need not tokenise again). */
+/**
+ * The stages on one article (all by default; an HTML page is parsed first, see `prepare`), and with them
+ * all the story terms (so the thread that clusters need not tokenise again).
+ */
 export function prepareArticle(article: Article, stages: readonly StageName[] = ALL_STAGES): Article {
   prepare(article, stages);
   if (stages.length === ALL_STAGES.length && !article.messages.some((m) => m.severity === 'error')) {
@@ -51,7 +59,9 @@ export function payloadOf(article: Article): ArticlePayload {
 
 export function fieldsOf(article: Article): PreparedFields {
   const d = article.data;
+  const { html: _html, ...input } = article.input;
   return {
+    input,
     text: article.text,
     title: article.title,
     url: article.url,
@@ -69,7 +79,8 @@ export function fieldsOf(article: Article): PreparedFields {
 
 /** Rebuild a prepared article on this thread from what a worker sent. */
 function articleFrom(payload: ArticlePayload, fields: PreparedFields): Article {
-  const article = new Article(payload.source, payload.input);
+  const input: ArticleInput = payload.input.html === undefined ? fields.input : { ...fields.input, html: payload.input.html };
+  const article = new Article(payload.source, input);
   article.text = fields.text;
   article.title = fields.title;
   article.url = fields.url;
