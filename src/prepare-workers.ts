@@ -101,31 +101,72 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** A fixed set of workers; each chunk goes to the worker with the fewest chunks in flight. */
-class WorkerPool {
-  private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
-  private nextId = 0;
+/**
+ * Old-generation heap of each worker, MiB. Left to itself V8 lets a worker's heap grow to gigabytes of dead
+ * DOMs before a full collection (a 512 MiB WARC peaked at 4 GB RSS); the live set is one chunk and one page's
+ * DOM, far below this, and a page too large for it (near MAX_DOCUMENT_BYTES) fails its chunk, not the run.
+ */
+const WORKER_HEAP_MB = 512;
 
-  constructor(count: number, stages: readonly StageName[]) {
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(new URL('./prepare-worker.js', import.meta.url), { workerData: { stages } });
-      const entry = { worker, pending: new Map<number, Pending>() };
-      worker.on('message', (message: { id: number; results: PreparedFields[] }) => {
-        entry.pending.get(message.id)?.resolve(message.results);
-        entry.pending.delete(message.id);
-      });
-      const failAll = (error: Error): void => {
-        for (const p of entry.pending.values()) p.reject(error);
-        entry.pending.clear();
-      };
-      worker.on('error', failAll);
-      worker.on('exit', (code) => failAll(new Error(`worker thread stopped (exit code ${code})`)));
-      this.workers.push(entry);
-    }
+interface PoolWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  /** Why the worker stopped, once it has. */
+  failed?: Error;
+}
+
+/** Workers replaced in one run before the pool gives up on replacing (a worker that cannot even start). */
+const MAX_RESPAWNS = 8;
+
+/**
+ * A fixed number of workers; each chunk goes to the worker with the fewest chunks in flight. A worker that
+ * fails (out of memory on a huge page, a crash) fails the chunks it holds and is replaced (up to MAX_RESPAWNS
+ * times; then the chunks go to the live ones, or fail when none is), so the run goes on instead of waiting for
+ * answers that never come.
+ */
+class WorkerPool {
+  private readonly workers: PoolWorker[] = [];
+  private nextId = 0;
+  private closing = false;
+  private respawns = 0;
+
+  constructor(
+    count: number,
+    private readonly stages: readonly StageName[],
+  ) {
+    for (let i = 0; i < count; i++) this.workers.push(this.spawn());
+  }
+
+  private spawn(): PoolWorker {
+    const worker = new Worker(new URL('./prepare-worker.js', import.meta.url), {
+      workerData: { stages: this.stages },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    const entry: PoolWorker = { worker, pending: new Map<number, Pending>() };
+    worker.on('message', (message: { id: number; results: PreparedFields[] }) => {
+      entry.pending.get(message.id)?.resolve(message.results);
+      entry.pending.delete(message.id);
+    });
+    const fail = (error: Error): void => {
+      for (const p of entry.pending.values()) p.reject(error);
+      entry.pending.clear();
+      if (entry.failed || this.closing) return;
+      entry.failed = error;
+      const index = this.workers.indexOf(entry);
+      if (index >= 0 && this.respawns < MAX_RESPAWNS) {
+        this.respawns++;
+        this.workers[index] = this.spawn();
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`worker thread stopped (exit code ${code})`)));
+    return entry;
   }
 
   run(payloads: ArticlePayload[]): Promise<PreparedFields[]> {
-    const entry = this.workers.reduce((best, w) => (w.pending.size < best.pending.size ? w : best));
+    const live = this.workers.filter((w) => !w.failed);
+    if (live.length === 0) return Promise.reject(this.workers[0]?.failed ?? new Error('no worker thread'));
+    const entry = live.reduce((best, w) => (w.pending.size < best.pending.size ? w : best));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       entry.pending.set(id, { resolve, reject });
@@ -134,6 +175,7 @@ class WorkerPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }
