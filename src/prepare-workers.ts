@@ -1,18 +1,23 @@
-// Runs the per-article stages (clean, describe, fingerprint, story terms) on worker threads, handing articles back in input order.
+// Runs the per-article work (the page parse, clean, describe, fingerprint, story terms) on worker threads, handing articles back in input order.
 import { Worker } from 'node:worker_threads';
 import { Article, type ArticleInput, type ArticleMessage, type ReadResult, type SourceRef } from './article.js';
 import { ALL_STAGES, prepare, type StageName } from './pipeline.js';
 import { articleStoryTerms } from './cluster/features.js';
 
-/** What a worker is sent: an article as read (input fields and the reader's messages). */
+/** What a worker is sent: an article as read (input fields, raw HTML included, and the reader's messages). */
 export interface ArticlePayload {
   source: SourceRef;
   input: ArticleInput;
   messages: ArticleMessage[];
 }
 
-/** What a worker sends back: the fields the stages set, and the data later steps use (not the clean stage's maps). */
+/**
+ * What a worker sends back: the fields the stages set, the input as the stages left it (the page's URL
+ * and dates, the extracted body as `text`) without the HTML the sender still holds, and the data later
+ * steps use (not the clean stage's maps, nor the page's DOM or candidates).
+ */
 export interface PreparedFields {
+  input: Omit<ArticleInput, 'html'>;
   text: string;
   title?: string;
   url?: string;
@@ -32,7 +37,10 @@ const CHUNK = 32;
 /** Items prepared in this thread before workers start: a handful of files is not worth a worker's start-up. */
 const IN_PROCESS_FIRST = 64;
 
-/** The stages on one article (all by default), and with them all the story terms (so the thread that clusters need not tokenise again). */
+/**
+ * The stages on one article (all by default; an HTML page is parsed first, see `prepare`), and with them
+ * all the story terms (so the thread that clusters need not tokenise again).
+ */
 export function prepareArticle(article: Article, stages: readonly StageName[] = ALL_STAGES): Article {
   prepare(article, stages);
   if (stages.length === ALL_STAGES.length && !article.messages.some((m) => m.severity === 'error')) {
@@ -51,7 +59,9 @@ export function payloadOf(article: Article): ArticlePayload {
 
 export function fieldsOf(article: Article): PreparedFields {
   const d = article.data;
+  const { html: _html, ...input } = article.input;
   return {
+    input,
     text: article.text,
     title: article.title,
     url: article.url,
@@ -69,7 +79,8 @@ export function fieldsOf(article: Article): PreparedFields {
 
 /** Rebuild a prepared article on this thread from what a worker sent. */
 function articleFrom(payload: ArticlePayload, fields: PreparedFields): Article {
-  const article = new Article(payload.source, payload.input);
+  const input: ArticleInput = payload.input.html === undefined ? fields.input : { ...fields.input, html: payload.input.html };
+  const article = new Article(payload.source, input);
   article.text = fields.text;
   article.title = fields.title;
   article.url = fields.url;
@@ -90,31 +101,72 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** A fixed set of workers; each chunk goes to the worker with the fewest chunks in flight. */
-class WorkerPool {
-  private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
-  private nextId = 0;
+/**
+ * Old-generation heap of each worker, MiB. Left to itself V8 lets a worker's heap grow to gigabytes of dead
+ * DOMs before a full collection (a 512 MiB WARC peaked at 4 GB RSS); the live set is one chunk and one page's
+ * DOM, far below this, and a page too large for it (near MAX_DOCUMENT_BYTES) fails its chunk, not the run.
+ */
+const WORKER_HEAP_MB = 512;
 
-  constructor(count: number, stages: readonly StageName[]) {
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(new URL('./prepare-worker.js', import.meta.url), { workerData: { stages } });
-      const entry = { worker, pending: new Map<number, Pending>() };
-      worker.on('message', (message: { id: number; results: PreparedFields[] }) => {
-        entry.pending.get(message.id)?.resolve(message.results);
-        entry.pending.delete(message.id);
-      });
-      const failAll = (error: Error): void => {
-        for (const p of entry.pending.values()) p.reject(error);
-        entry.pending.clear();
-      };
-      worker.on('error', failAll);
-      worker.on('exit', (code) => failAll(new Error(`worker thread stopped (exit code ${code})`)));
-      this.workers.push(entry);
-    }
+interface PoolWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  /** Why the worker stopped, once it has. */
+  failed?: Error;
+}
+
+/** Workers replaced in one run before the pool gives up on replacing (a worker that cannot even start). */
+const MAX_RESPAWNS = 8;
+
+/**
+ * A fixed number of workers; each chunk goes to the worker with the fewest chunks in flight. A worker that
+ * fails (out of memory on a huge page, a crash) fails the chunks it holds and is replaced (up to MAX_RESPAWNS
+ * times; then the chunks go to the live ones, or fail when none is), so the run goes on instead of waiting for
+ * answers that never come.
+ */
+class WorkerPool {
+  private readonly workers: PoolWorker[] = [];
+  private nextId = 0;
+  private closing = false;
+  private respawns = 0;
+
+  constructor(
+    count: number,
+    private readonly stages: readonly StageName[],
+  ) {
+    for (let i = 0; i < count; i++) this.workers.push(this.spawn());
+  }
+
+  private spawn(): PoolWorker {
+    const worker = new Worker(new URL('./prepare-worker.js', import.meta.url), {
+      workerData: { stages: this.stages },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    const entry: PoolWorker = { worker, pending: new Map<number, Pending>() };
+    worker.on('message', (message: { id: number; results: PreparedFields[] }) => {
+      entry.pending.get(message.id)?.resolve(message.results);
+      entry.pending.delete(message.id);
+    });
+    const fail = (error: Error): void => {
+      for (const p of entry.pending.values()) p.reject(error);
+      entry.pending.clear();
+      if (entry.failed || this.closing) return;
+      entry.failed = error;
+      const index = this.workers.indexOf(entry);
+      if (index >= 0 && this.respawns < MAX_RESPAWNS) {
+        this.respawns++;
+        this.workers[index] = this.spawn();
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`worker thread stopped (exit code ${code})`)));
+    return entry;
   }
 
   run(payloads: ArticlePayload[]): Promise<PreparedFields[]> {
-    const entry = this.workers.reduce((best, w) => (w.pending.size < best.pending.size ? w : best));
+    const live = this.workers.filter((w) => !w.failed);
+    if (live.length === 0) return Promise.reject(this.workers[0]?.failed ?? new Error('no worker thread'));
+    const entry = live.reduce((best, w) => (w.pending.size < best.pending.size ? w : best));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       entry.pending.set(id, { resolve, reject });
@@ -123,6 +175,7 @@ class WorkerPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }

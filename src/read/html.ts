@@ -41,8 +41,66 @@ declare module '../article.js' {
 
 type JsonObject = Record<string, unknown>;
 
+/**
+ * The elements the metadata is read from, in document order, found in one walk of the page instead of one
+ * per selector (each query walks every node of a page of ~800 elements). Each list holds what the selector
+ * in its comment matched, as css-select matches it in an HTML document: tag names and the values of `type`,
+ * `rel` and `http-equiv` compared without case, other attribute values with it.
+ */
+interface MetadataElements {
+  /** `script[type="application/ld+json"]` */
+  jsonLd: DomElement[];
+  /** `meta` */
+  metas: DomElement[];
+  /** `[itemprop="datePublished"]`, `[itemprop="dateModified"]`: the first of each */
+  datePublished?: DomElement;
+  dateModified?: DomElement;
+  /** `time[datetime]` */
+  times: DomElement[];
+  /** `title`, `h1`: the first of each */
+  title?: DomElement;
+  h1?: DomElement;
+  /** `meta[name="author"], meta[property="author"], meta[name="byl"], meta[name="sailthru.author"], meta[name="parsely-author"]` */
+  authors: DomElement[];
+  /** `link[rel="canonical"]`: the first */
+  canonical?: DomElement;
+  /** `meta[http-equiv="content-language" i]`: the first */
+  contentLanguage?: DomElement;
+}
+
+const AUTHOR_META_NAMES = new Set(['author', 'byl', 'sailthru.author', 'parsely-author']);
+const lowerEquals = (value: string | null, expected: string): boolean => value !== null && value.length === expected.length && value.toLowerCase() === expected;
+
+function metadataElements(document: DomDocument): MetadataElements {
+  const found: MetadataElements = { jsonLd: [], metas: [], times: [], authors: [] };
+  // querySelectorAll walks the page as every single-selector query did (document order, <template> content skipped).
+  const elements = document.querySelectorAll('script, meta, title, h1, link, time, [itemprop]');
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i]!;
+    const tag = element.localName.toLowerCase();
+    if (tag === 'script') {
+      if (lowerEquals(element.getAttribute('type'), 'application/ld+json')) found.jsonLd.push(element);
+    } else if (tag === 'meta') {
+      found.metas.push(element);
+      const name = element.getAttribute('name');
+      if ((name !== null && AUTHOR_META_NAMES.has(name)) || element.getAttribute('property') === 'author') found.authors.push(element);
+      if (!found.contentLanguage && lowerEquals(element.getAttribute('http-equiv'), 'content-language')) found.contentLanguage = element;
+    } else if (tag === 'title') found.title ??= element;
+    else if (tag === 'h1') found.h1 ??= element;
+    else if (tag === 'link') {
+      if (!found.canonical && lowerEquals(element.getAttribute('rel'), 'canonical')) found.canonical = element;
+    } else if (tag === 'time') {
+      if (element.hasAttribute('datetime')) found.times.push(element);
+    }
+    const itemprop = element.getAttribute('itemprop');
+    if (itemprop === 'datePublished') found.datePublished ??= element;
+    else if (itemprop === 'dateModified') found.dateModified ??= element;
+  }
+  return found;
+}
+
 /** Every object in the page's JSON-LD blocks, with `@graph` arrays flattened. */
-function jsonLdObjects(document: DomDocument, notes: Notes): JsonObject[] {
+function jsonLdObjects(scripts: readonly DomElement[], notes: Notes): JsonObject[] {
   const found: JsonObject[] = [];
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(visit);
@@ -52,7 +110,6 @@ function jsonLdObjects(document: DomDocument, notes: Notes): JsonObject[] {
       if (object['@graph']) visit(object['@graph']);
     }
   };
-  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
   for (let i = 0; i < scripts.length; i++) {
     const raw = (scripts[i]!.textContent ?? '').trim().replace(/^<!\[CDATA\[|\]\]>$/g, '');
     if (!raw) continue;
@@ -93,28 +150,22 @@ function jsonLdNames(value: unknown): string[] {
   return [];
 }
 
-/** The content of the first <meta> per property, name and itemprop value: one walk of the page, not one per key. */
-const metaIndex = new WeakMap<DomDocument, Map<string, string>>();
+/** The content of the first <meta> per property, name and itemprop value. */
+type MetaIndex = Map<string, string>;
 
-function metaContents(document: DomDocument): Map<string, string> {
-  let index = metaIndex.get(document);
-  if (!index) {
-    index = new Map();
-    const elements = document.querySelectorAll('meta');
-    for (const attribute of ['property', 'name', 'itemprop']) {
-      for (let i = 0; i < elements.length; i++) {
-        const key = elements[i]!.getAttribute(attribute);
-        if (key !== null && !index.has(`${attribute}=${key}`)) index.set(`${attribute}=${key}`, elements[i]!.getAttribute('content') ?? '');
-      }
+function metaIndexOf(elements: readonly DomElement[]): MetaIndex {
+  const index: MetaIndex = new Map();
+  for (const attribute of ['property', 'name', 'itemprop']) {
+    for (let i = 0; i < elements.length; i++) {
+      const key = elements[i]!.getAttribute(attribute);
+      if (key !== null && !index.has(`${attribute}=${key}`)) index.set(`${attribute}=${key}`, elements[i]!.getAttribute('content') ?? '');
     }
-    metaIndex.set(document, index);
   }
   return index;
 }
 
 /** The first non-empty content among `keys`, each looked up as property, then name, then itemprop (as `meta[property=key]` first). */
-function meta(document: DomDocument, ...keys: string[]): string | undefined {
-  const index = metaContents(document);
+function meta(index: MetaIndex, ...keys: string[]): string | undefined {
   for (const key of keys) {
     const raw = index.get(`property=${key}`) ?? index.get(`name=${key}`) ?? index.get(`itemprop=${key}`);
     const content = squash(raw);
@@ -125,32 +176,32 @@ function meta(document: DomDocument, ...keys: string[]): string | undefined {
 
 
 /** The page's first-level language subtag, lowercase. */
-function languageOf(document: DomDocument): string | undefined {
+function languageOf(document: DomDocument, index: MetaIndex, found: MetadataElements): string | undefined {
   const raw =
     document.documentElement?.getAttribute('lang') ??
     document.documentElement?.getAttribute('xml:lang') ??
-    meta(document, 'og:locale', 'content-language', 'language', 'dc.language') ??
-    document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
+    meta(index, 'og:locale', 'content-language', 'language', 'dc.language') ??
+    found.contentLanguage?.getAttribute('content');
   const primary = squash(raw).split(/[-_,;\s]/)[0]?.toLowerCase();
   return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }
 
 
 /** Publish and update dates the markup states, most trusted first: meta tags, JSON-LD, microdata, <time>. */
-function dateCandidates(document: DomDocument, article: JsonObject | undefined): DateCandidate[] {
+function dateCandidates(index: MetaIndex, elements: MetadataElements, article: JsonObject | undefined): DateCandidate[] {
   const found: DateCandidate[] = [];
   const add = (kind: DateCandidate['kind'], value: unknown, source: DateCandidate['source']): void => {
     if (typeof value === 'string' && value.trim()) found.push({ kind, value: value.trim(), source });
   };
-  add('published', meta(document, 'article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date'), 'meta');
-  add('modified', meta(document, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified', 'dc.date.modified'), 'meta');
+  add('published', meta(index, 'article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date'), 'meta');
+  add('modified', meta(index, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified', 'dc.date.modified'), 'meta');
   add('published', article?.datePublished, 'json-ld');
   add('modified', article?.dateModified, 'json-ld');
-  const itemprop = document.querySelector('[itemprop="datePublished"]');
+  const itemprop = elements.datePublished;
   add('published', itemprop?.getAttribute('datetime') ?? itemprop?.getAttribute('content'), 'microdata');
-  const modified = document.querySelector('[itemprop="dateModified"]');
+  const modified = elements.dateModified;
   add('modified', modified?.getAttribute('datetime') ?? modified?.getAttribute('content'), 'microdata');
-  const times = document.querySelectorAll('time[datetime]');
+  const times = elements.times;
   for (let i = 0; i < times.length && i < 5; i++) {
     const time = times[i]!;
     const marks = `${time.getAttribute('class') ?? ''} ${time.getAttribute('itemprop') ?? ''} ${time.parentElement?.getAttribute('class') ?? ''}`;
@@ -165,34 +216,32 @@ function dateCandidates(document: DomDocument, article: JsonObject | undefined):
 
 /** Metadata and date candidates from markup, read before anything changes the document. */
 export function pageMetadata(document: DomDocument, notes: Notes, pageUrl: string | undefined): { metadata: PageMetadata; dates: DateCandidate[] } {
-  const objects = guarded(notes, 'describe:json-ld', () => jsonLdObjects(document, notes), []);
+  const found = metadataElements(document);
+  const index = metaIndexOf(found.metas);
+  const objects = guarded(notes, 'describe:json-ld', () => jsonLdObjects(found.jsonLd, notes), []);
   const article = jsonLdArticle(objects);
-  const dates = guarded(notes, 'describe:meta', () => dateCandidates(document, article), []);
+  const dates = guarded(notes, 'describe:meta', () => dateCandidates(index, found, article), []);
   const publisher = article?.publisher ?? objects.find((o) => /Organization|NewsMediaOrganization/i.test(typeOf(o)))?.name;
-  const siteName = meta(document, 'og:site_name', 'application-name');
+  const siteName = meta(index, 'og:site_name', 'application-name');
   const publisherNames = jsonLdNames(publisher);
   const outlets: PageMetadata['outlets'] = [];
   if (siteName) outlets.push({ value: siteName, source: 'site-name' });
   if (publisherNames[0]) outlets.push({ value: squash(publisherNames[0]), source: 'json-ld' });
 
   const titles: PageMetadata['titles'] = [];
-  const ogTitle = meta(document, 'og:title', 'twitter:title');
-  const pageTitle = squash(document.querySelector('title')?.textContent);
-  const h1 = squash(document.querySelector('h1')?.textContent);
+  const ogTitle = meta(index, 'og:title', 'twitter:title');
+  const pageTitle = squash(found.title?.textContent);
+  const h1 = squash(found.h1?.textContent);
   const headline = typeof article?.headline === 'string' ? squash(article.headline) : undefined;
   if (ogTitle) titles.push({ value: ogTitle, source: 'og' });
   if (pageTitle) titles.push({ value: pageTitle, source: 'title' });
   if (headline) titles.push({ value: headline, source: 'json-ld' });
   if (h1) titles.push({ value: h1, source: 'h1' });
 
-  const authors = [
-    ...(document.querySelectorAll('meta[name="author"], meta[property="author"], meta[name="byl"], meta[name="sailthru.author"], meta[name="parsely-author"]') as ArrayLike<DomElement> as unknown as DomElement[]),
-  ]
-    .map((e) => squash(e.getAttribute('content')))
-    .filter(Boolean);
+  const authors = found.authors.map((e) => squash(e.getAttribute('content'))).filter(Boolean);
   authors.push(...jsonLdNames(article?.author));
 
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url');
+  const canonical = found.canonical?.getAttribute('href') ?? meta(index, 'og:url');
   const metadata: PageMetadata = {
     titles,
     headline: h1 || headline,
@@ -200,7 +249,7 @@ export function pageMetadata(document: DomDocument, notes: Notes, pageUrl: strin
     organisations: [siteName, ...publisherNames].filter((v): v is string => Boolean(v)),
     authors,
     canonicalUrl: absoluteUrl(canonical, pageUrl),
-    language: languageOf(document),
+    language: languageOf(document, index, found),
   };
   return { metadata, dates };
 }
