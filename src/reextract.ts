@@ -1,4 +1,5 @@
 // Re-extraction: stored raw pages read again -> clean -> describe -> fingerprint with today's code, the stored articles updated in committed batches.
+import { availableParallelism } from 'node:os';
 import type { Article, ReadFailure, ReadResult } from './article.js';
 import { bandKeys } from './fingerprint/minhash.js';
 import { newArticleOf } from './ingest.js';
@@ -15,7 +16,7 @@ export interface ReextractOptions {
   dryRun?: boolean;
   /** Articles per committed transaction: a crash loses at most the batch in flight; a re-run completes the rest. */
   batchSize?: number;
-  /** Worker threads for the per-article stages (0: this thread). */
+  /** Worker threads for the per-article stages (0: this thread; default one per CPU). */
   workers?: number;
   /** After each batch: pages done so far. */
   onProgress?: (done: number) => void;
@@ -146,7 +147,7 @@ export async function reextract(store: Store, options: ReextractOptions = {}): P
   };
 
   const refs: PageRef[] = [];
-  for await (const result of prepareAll(readRawPages(store, query, refs), options.workers ?? 0)) {
+  for await (const result of prepareAll(readRawPages(store, query, refs), options.workers ?? availableParallelism())) {
     const ref = refs.shift()!;
     summary.pages++;
     if (!result.ok) {

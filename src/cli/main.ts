@@ -78,7 +78,7 @@ export function buildProgram(holder: { code: number }): Command {
     .option('--dry-run', 'report what would change, write nothing')
     .option('--recluster', 'then re-run story assignment over the stored articles (as `recluster`)')
     .option('--json', 'print the summary as JSON')
-    .option('--workers <N>', 'worker threads for the per-article stages (default 0: this thread)', wholeNumber('--workers'))
+    .option('--workers <N>', 'worker threads for the per-article stages (0: none; default one per CPU)', wholeNumber('--workers'))
     .action(run(holder, async (options: import('./reextract.js').ReextractCommandOptions) => (await import('./reextract.js')).reextractCommand(options)));
 
   program
