@@ -3,10 +3,10 @@ import { dataLines } from '../src/data-files.js';
 import { SourceMap, SourceMapBuilder } from '../src/text/source-map.js';
 import { isMetaLine } from '../src/clean/03-head.js';
 import { isSignOff } from '../src/clean/04-tail.js';
-import { isBylineLine, isDateLine } from '../src/clean/05-date-lines.js';
+import { isDateLine } from '../src/clean/05-date-lines.js';
 import type { RemovedLine } from '../src/clean/02-lines.js';
 
-// The line predicates that are one regular expression each (meta, sign-off, date and byline lines) are
+// The line predicates that are one regular expression each (meta, sign-off and date lines) are
 // shared with src/clean; everything the fast passes rewrote (scans, word counts, collapsing, the Unicode
 // pass, the map back to the input) is here as it was.
 
@@ -159,6 +159,10 @@ function cutTail(lines: string[], removed: RemovedLine[]): string[] {
   return kept;
 }
 
+const BYLINE_LINE = /^[Bb][Yy]\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})*\s*[-–—|,]?$/u;
+
+export const referenceIsBylineLine = (line: string): boolean => BYLINE_LINE.test(line.trim());
+
 function dropDateLines(lines: string[], removed: RemovedLine[]): string[] {
   return lines.filter((line) => {
     if (line === '') return true;
@@ -166,7 +170,7 @@ function dropDateLines(lines: string[], removed: RemovedLine[]): string[] {
       removed.push({ line: line.trim(), rule: 'date-line' });
       return false;
     }
-    if (isBylineLine(line)) {
+    if (referenceIsBylineLine(line)) {
       removed.push({ line: line.trim(), rule: 'byline-line' });
       return false;
     }

@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { needsSharedData, SHARED_DATA_DIR } from '../../test/helpers.js';
-import { referenceCleanText, referenceIsNoiseLine, referenceIsBodyLine, referenceNormalizeUnicodeMapped } from '../../test/clean-reference.js';
+import { referenceCleanText, referenceIsBylineLine, referenceIsNoiseLine, referenceIsBodyLine, referenceNormalizeUnicodeMapped } from '../../test/clean-reference.js';
 import { parseCsvRecords } from '../../eval/csv.js';
 import { readPaths } from '../read/files.js';
 import { normalizeUnicode, normalizeUnicodeMapped } from './01-unicode.js';
 import { isNoiseLine } from './02-lines.js';
 import { isBodyLine } from './03-head.js';
+import { isBylineLine } from './05-date-lines.js';
 import { clean, cleanText } from './clean.js';
 import { Article } from '../article.js';
 
@@ -36,7 +37,7 @@ function assertSameClean(raw: string, label: string): void {
 
 /** Pieces texts are built from: words, sentence ends, line ends, every character the Unicode pass treats specially, marks, separators. */
 const PIECES = [
-  'The', 'minister', 'said', 'on', 'Monday', 'Advertisement', 'SUBSCRIBE', 'Share this article', 'Read more', 'By Jane Doe',
+  'The', 'minister', 'said', 'on', 'Monday', 'Advertisement', 'SUBSCRIBE', 'Share this article', 'Read more', 'By Jane Doe', 'by JANE DOE |', 'BY\u00a0Ann Lee and Bo Ma -', ' bY\tZoë', 'Byron', 'by',
   'Updated: Sat 8:31 PM, Feb 17, 2018', 'tg/rs (AP, Reuters)', '(KCNA-Yonhap)', 'Publish Date: 08 January 2021', '12 March 2019',
   '.', '!', '?', '"', '”', '’', "'", ')', '。', ' ', '  ', '\t', '\n', '\n\n', '\r\n', '\r', '\u00a0', '\u2009', '\u202f', '\u3000',
   '\u200b', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u0000', '\u0007', '\u000b', '\u000c', '\u001f', '\u007f', '\u0085', '\u1680',
@@ -58,6 +59,7 @@ test('property: line predicates equal the reference', () => {
     fc.property(textArb, (line) => {
       assert.equal(isNoiseLine(line), referenceIsNoiseLine(line));
       assert.equal(isBodyLine(line), referenceIsBodyLine(line));
+      assert.equal(isBylineLine(line), referenceIsBylineLine(line));
     }),
     { numRuns: 3000 },
   );
