@@ -1,6 +1,7 @@
 // Pass 4: cut the tail of a page after the article's sign-off (credit or byline), and trailing furniture.
 import type { RemovedLine } from './02-lines.js';
 import { isBodyLine } from './03-head.js';
+import { countSplitFields } from './line-scan.js';
 
 /** Credit and sign-off lines that end wire copy: "tg/rs (AP, Reuters)", "(KCNA-Yonhap)", "By Name (email)". */
 const SIGN_OFF =
@@ -15,7 +16,8 @@ export const isSignOff = (line: string): boolean => SIGN_OFF.test(line.trim());
  */
 export function cutTail(lines: string[], removed: RemovedLine[]): string[] {
   let end = lines.length;
-  const nonEmpty = lines.filter((line) => line !== '').length;
+  let nonEmpty = 0;
+  for (const line of lines) if (line !== '') nonEmpty++;
   let seen = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -32,8 +34,8 @@ export function cutTail(lines: string[], removed: RemovedLine[]): string[] {
   while (kept.length > 0) {
     const last = kept[kept.length - 1]!;
     // Short: few words and few characters (scripts without spaces have long one-"word" lines).
-    const short = last.split(/\s+/).length <= 5 && last.length <= 40;
-    if (last === '' || (!isBodyLine(last) && !isSignOff(last) && short && !/[.!?"”。！？」]$/.test(last))) {
+    const short = last.length <= 40 && countSplitFields(last, 5) <= 5;
+    if (last === '' || (short && !/[.!?"”。！？」]$/.test(last) && !isBodyLine(last) && !isSignOff(last))) {
       if (last !== '') removed.push({ line: last, rule: 'trailing-furniture' });
       kept.pop();
     } else break;

@@ -31,7 +31,13 @@ export function isDateLine(line: string): boolean {
 /** A byline alone on its line: "By Jane Doe", "By Jane Doe and John Roe -", "By JANE DOE |". */
 const BYLINE_LINE = /^[Bb][Yy]\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})*\s*[-–—|,]?$/u;
 
-export const isBylineLine = (line: string): boolean => BYLINE_LINE.test(line.trim());
+/** Whether a trimmed line opens with "by" and whitespace, as every byline line does (the pattern is costly to compile: asked only then). */
+const opensWithBy = (line: string): boolean => (line.charCodeAt(0) | 0x20) === 0x62 && (line.charCodeAt(1) | 0x20) === 0x79 && /\s/.test(line.charAt(2));
+
+export const isBylineLine = (line: string): boolean => {
+  const trimmed = line.trim();
+  return opensWithBy(trimmed) && BYLINE_LINE.test(trimmed);
+};
 
 /** Remove date-only and byline-only lines, recording each (`date-line`, `byline-line`). */
 export function dropDateLines(lines: string[], removed: RemovedLine[]): string[] {

@@ -1,6 +1,6 @@
 // The clean stage: runs the numbered passes over an article's text and records what it removed.
 import type { Article } from '../article.js';
-import { normalizeUnicodeMapped } from './01-unicode.js';
+import { normalizeUnicode, normalizeUnicodeMapped } from './01-unicode.js';
 import { dropNoiseLines, type RemovedLine } from './02-lines.js';
 import { splitHead } from './03-head.js';
 import { cutTail } from './04-tail.js';
@@ -53,24 +53,28 @@ export interface CleanResult {
  * `fromHtml`: the extractor already took the title, head and tail away, so those passes are skipped.
  */
 export function cleanText(raw: string, options: { fromHtml?: boolean } = {}): CleanResult {
-  const passes = cleanPasses(raw, options);
-  return { text: passes.text, headLines: passes.headLines, removed: passes.removed, map: mapParagraphs(passes.paragraphs, passes.lines, passes.normalized.map) };
+  const normalized = normalizeUnicodeMapped(raw);
+  const passes = cleanPasses(normalized.text, options);
+  return { text: passes.text, headLines: passes.headLines, removed: passes.removed, map: mapParagraphs(passes.paragraphs, passes.lines, normalized.map) };
 }
 
-/** The passes of `cleanText`, without mapping the result back to the raw text. */
-function cleanPasses(raw: string, options: { fromHtml?: boolean }) {
+/** The passes of `cleanText` after the Unicode pass, without mapping the result back to the raw text. */
+function cleanPasses(normalized: string, options: { fromHtml?: boolean }) {
   const removed: RemovedLine[] = [];
-  const normalized = normalizeUnicodeMapped(raw);
-  const lines = normalized.text.split('\n');
+  const lines = normalized.split('\n');
   const kept = dropNoiseLines(lines, removed);
   const { lines: headLines, body } = options.fromHtml ? { lines: [], body: kept } : splitHead(kept, removed);
   // Readability already bounds an HTML article; the tail pass is for plain-text pages.
   const tail = options.fromHtml ? dropDateLines(body, removed) : cutTail(body, removed);
   const paragraphs = tail.filter((line) => line !== '').map(collapse);
-  return { text: paragraphs.join('\n\n'), headLines, removed, paragraphs, lines, normalized };
+  return { text: paragraphs.join('\n\n'), headLines, removed, paragraphs, lines };
 }
 
-const collapse = (line: string): string => line.trim().replace(/[ \t]+/g, ' ');
+/** A line trimmed, its runs of spaces and tabs made one space (most lines have none: returned as trimmed). */
+function collapse(line: string): string {
+  const trimmed = line.trim();
+  return trimmed.indexOf('  ') === -1 && trimmed.indexOf('\t') === -1 ? trimmed : trimmed.replace(/[ \t]+/g, ' ');
+}
 const isBlank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t';
 
 /**
@@ -86,9 +90,6 @@ function mapParagraphs(paragraphs: string[], lines: string[], normalizedMap: Sou
     offset += line.length + 1;
   }
   const builder = new SourceMapBuilder();
-  const copy = (at: number, count: number): void => {
-    for (let i = 0; i < count; i++) builder.copy(normalizedMap.toSource(at + i), 1);
-  };
   let next = 0;
   let previousEnd = 0;
   paragraphs.forEach((paragraph, index) => {
@@ -104,15 +105,17 @@ function mapParagraphs(paragraphs: string[], lines: string[], normalizedMap: Sou
     const base = lineStarts[found]!;
     let i = 0;
     while (i < line.length && /\s/.test(line[i]!)) i++;
+    // Characters are copied in stretches of the line; a collapsed space is the first of its run.
+    let stretch = i;
     for (let j = 0; j < paragraph.length; j++) {
       if (paragraph[j] === ' ' && isBlank(line[i])) {
-        copy(base + i, 1);
-        while (i < line.length && isBlank(line[i])) i++;
-      } else {
-        copy(base + i, 1);
         i++;
-      }
+        builder.copyThrough(normalizedMap, base + stretch, i - stretch);
+        while (i < line.length && isBlank(line[i])) i++;
+        stretch = i;
+      } else i++;
     }
+    builder.copyThrough(normalizedMap, base + stretch, i - stretch);
     previousEnd = base + i;
     next = found + 1;
   });
@@ -126,7 +129,8 @@ function mapParagraphs(paragraphs: string[], lines: string[], normalizedMap: Sou
 export function clean(article: Article, options: { sourceMap?: boolean } = {}): void {
   extractHtmlBody(article);
   const fromHtml = article.input.html !== undefined;
-  const result = options.sourceMap === false ? cleanPasses(article.input.text ?? '', { fromHtml }) : cleanText(article.input.text ?? '', { fromHtml });
+  const raw = article.input.text ?? '';
+  const result = options.sourceMap === false ? cleanPasses(normalizeUnicode(raw), { fromHtml }) : cleanText(raw, { fromHtml });
   article.text = result.text;
   article.data.headLines = result.headLines;
   article.data.removed = result.removed;

@@ -39,6 +39,36 @@ export class SourceMap {
   }
 
   /**
+   * The source offsets of the derived characters [at, at + count), as runs: `visit(src, length)` for each
+   * stretch of consecutive source characters, in order (the same offsets as `toSource` of each character).
+   */
+  eachSourceRun(at: number, count: number, visit: (src: number, length: number) => void): void {
+    const end = at + count;
+    if (this.outStarts.length === 0 || at < 0 || end > this.length) {
+      for (let i = at; i < end; i++) visit(this.toSource(i), 1);
+      return;
+    }
+    let lo = 0;
+    let hi = this.outStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.outStarts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    let i = at;
+    while (i < end) {
+      const runEnd = lo + 1 < this.outStarts.length ? this.outStarts[lo + 1]! : this.length;
+      const take = Math.min(end, runEnd) - i;
+      const src = this.srcStarts[lo]! + (i - this.outStarts[lo]!);
+      if (src + take > this.sourceLength) {
+        for (let k = i; k < i + take; k++) visit(this.toSource(k), 1);
+      } else if (take > 0) visit(src, take);
+      i += take;
+      lo++;
+    }
+  }
+
+  /**
    * Source range of the derived range [start, end): the start maps as a character, the end as
    * one past the last character, so a range never swallows removed text after it.
    */
@@ -69,6 +99,11 @@ export class SourceMapBuilder {
     this.lastSrcEnd = src + count;
   }
 
+  /** `count` derived characters copied from offset `at` of a text whose map back to the source is `map` (the two maps composed). */
+  copyThrough(map: SourceMap, at: number, count: number): void {
+    map.eachSourceRun(at, count, (src, length) => this.copy(src, length));
+  }
+
   /** `count` derived characters that all stand for the source character at `src` (a replacement). */
   replace(src: number, count: number): void {
     for (let i = 0; i < count; i++) {
@@ -77,6 +112,11 @@ export class SourceMapBuilder {
       this.length++;
     }
     this.lastSrcEnd = -1;
+  }
+
+  /** Whether nothing was written yet. */
+  isEmpty(): boolean {
+    return this.length === 0 && this.outStarts.length === 0;
   }
 
   build(sourceLength: number): SourceMap {

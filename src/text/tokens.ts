@@ -59,6 +59,9 @@ function classOf(cp: number): number {
   return known;
 }
 
+/** classOf for ASCII. */
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => classOf(c));
+
 /**
  * `tokenize(text).map((t) => t.norm)`, without the spans: what fingerprints of whole texts need. WORD's
  * matches found by a hand scan over code points (the Unicode regular expression is the slow part of tokenize).
@@ -68,17 +71,30 @@ export function tokenNorms(text: string): string[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let cp = text.codePointAt(i)!;
-    if (classOf(cp) === 0) {
+    let c = text.charCodeAt(i);
+    let cp: number;
+    // ASCII, most of the text, is classed by a table without reading code points.
+    if (c < 128) {
+      if (ASCII_CLASS[c] === 0) {
+        i++;
+        continue;
+      }
+    } else if (classOf((cp = text.codePointAt(i)!)) === 0) {
       i += cp > 0xffff ? 2 : 1;
       continue;
     }
     const start = i;
     let ascii = true;
     while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 128) {
+        if (ASCII_CLASS[c] === 0) break;
+        i++;
+        continue;
+      }
       cp = text.codePointAt(i)!;
       if (classOf(cp) === 0) break;
-      if (cp >= 128) ascii = false;
+      ascii = false;
       i += cp > 0xffff ? 2 : 1;
     }
     // WORD's optional tail: an apostrophe (straight or curly) and one or more letters ("don't", "Kim’s").
