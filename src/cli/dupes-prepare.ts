@@ -4,6 +4,7 @@ import { Article, type ArticleInput, type ArticleMessage, type SourceRef } from 
 import { clean } from '../clean/clean.js';
 import { duplicateCandidate, type DuplicateCandidate } from '../fingerprint/dupes.js';
 import { fingerprint } from '../fingerprint/fingerprint.js';
+import { readPage } from '../read/from-input.js';
 
 /** An article as read, sent to a worker: its input fields and the reader's messages. */
 export interface DupesPayload {
@@ -32,6 +33,8 @@ function stage(article: Article, name: string, run: () => void): void {
  * ['clean', 'fingerprint'])`, but the clean stage skips the offsets back to the input and the fingerprint the tokens' spans and the item key, which dupes never reads.
  */
 export function prepareForDupes(article: Article): DupesPrepared {
+  // An HTML article's page is parsed here, as prepare() does, so that it happens on whichever thread prepares it.
+  stage(article, 'read', () => readPage(article));
   stage(article, 'clean', () => clean(article, { sourceMap: false }));
   stage(article, 'fingerprint', () => fingerprint(article, { lean: true }));
   return { candidate: duplicateCandidate(article), errors: article.messages.filter((m) => m.severity === 'error') };

@@ -64,11 +64,11 @@ function prepareHere(result: ReadResult): Item {
 }
 
 /**
- * A chunk prepared on the pool, in order. Articles that carry a parsed page (HTML) are prepared here:
- * their DOM does not travel to a worker. A failing worker makes each of its articles a failure naming the reason.
+ * A chunk prepared on the pool, in order (an HTML article's page is parsed where it is prepared, so it
+ * travels as its HTML). A failing worker makes each of its articles a failure naming the reason.
  */
 async function prepareChunk(pool: DupesPool, chunk: ReadResult[]): Promise<Item[]> {
-  const sent = chunk.filter((r): r is Extract<ReadResult, { ok: true }> => r.ok && !r.article.data.page);
+  const sent = chunk.filter((r): r is Extract<ReadResult, { ok: true }> => r.ok);
   const payloads: DupesPayload[] = sent.map(({ article }) => ({ source: article.source, input: article.input, messages: [...article.messages] }));
   let prepared: DupesPrepared[] | Error;
   try {
@@ -78,7 +78,7 @@ async function prepareChunk(pool: DupesPool, chunk: ReadResult[]): Promise<Item[
   }
   let next = 0;
   return chunk.map((r) => {
-    if (!r.ok || r.article.data.page) return prepareHere(r);
+    if (!r.ok) return prepareHere(r);
     return prepared instanceof Error ? { ok: false, failure: `${sourceName(r.article.source)}: the worker thread preparing this article failed: ${prepared.message} [prepare:worker]` } : { ok: true, prepared: prepared[next++]! };
   });
 }
