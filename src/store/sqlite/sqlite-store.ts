@@ -393,6 +393,25 @@ class SqliteStoryIndex implements StoryIndex {
   }
 }
 
+/** The columns of an article that extraction decides (what `insertArticle` writes and `updateExtraction` rewrites). */
+function extractedColumns(article: NewArticle): Record<string, string | number | Buffer | null> {
+  return {
+    contentHash: article.contentHash,
+    url: article.url ?? null,
+    outlet: article.outlet ?? null,
+    title: article.title ?? null,
+    published: article.published ?? null,
+    language: article.language ?? null,
+    authors: json(article.authors),
+    credits: json(article.credits),
+    cited: json(article.cited),
+    dateline: article.dateline ?? null,
+    text: article.text,
+    signature: signatureToBuffer(article.signature),
+    messages: json(article.messages),
+  };
+}
+
 export class SqliteStore implements Store {
   readonly capabilities = { concurrentWriters: false, fullTextSearch: true, engine: 'sqlite' as const };
   readonly storyIndex: SqliteStoryIndex;
@@ -499,23 +518,11 @@ export class SqliteStore implements Store {
     const ingestedAt = new Date().toISOString();
     const info = this.statements.insert.run({
       itemKey: article.itemKey,
-      contentHash: article.contentHash,
       source: article.source,
       externalId: article.externalId ?? null,
-      url: article.url ?? null,
-      outlet: article.outlet ?? null,
-      title: article.title ?? null,
-      published: article.published ?? null,
-      language: article.language ?? null,
-      authors: json(article.authors),
-      credits: json(article.credits),
-      cited: json(article.cited),
-      dateline: article.dateline ?? null,
-      text: article.text,
-      signature: signatureToBuffer(article.signature),
+      ...extractedColumns(article),
       story,
       ingestedAt,
-      messages: json(article.messages),
     });
     const id = Number(info.lastInsertRowid);
     this.insertBands(id, bands);
@@ -600,19 +607,7 @@ export class SqliteStore implements Store {
         id,
         itemKey: article.itemKey,
         keepItemKey: itemKeyKept ? 1 : 0,
-        contentHash: article.contentHash,
-        url: article.url ?? null,
-        outlet: article.outlet ?? null,
-        title: article.title ?? null,
-        published: article.published ?? null,
-        language: article.language ?? null,
-        authors: json(article.authors),
-        credits: json(article.credits),
-        cited: json(article.cited),
-        dateline: article.dateline ?? null,
-        text: article.text,
-        signature: signatureToBuffer(article.signature),
-        messages: json(article.messages),
+        ...extractedColumns(article),
       });
       this.statements.dropBands.run(id);
       this.insertBands(id, bands);
