@@ -5,7 +5,7 @@ import { sourceName, type ArticleMessage, type ReadResult } from '../article.js'
 import { DuplicateFinder } from '../fingerprint/dupes.js';
 import { readPaths } from '../read/files.js';
 import { prepareForDupes, type DupesPayload, type DupesPrepared } from './dupes-prepare.js';
-import { describeFailure } from './io.js';
+import { describeFailure } from './failure.js';
 import { say, writeLine } from './output.js';
 
 /** Articles per message to a worker: enough to make messaging cheap, few enough to keep the workers busy. */
