@@ -7,3 +7,5 @@ parentPort?.on('message', (message: { id: number; payloads: DupesPayload[] }) =>
   const buffers = results.flatMap((r) => (r.candidate ? [r.candidate.shingles.buffer, r.candidate.keys.buffer] : []));
   parentPort!.postMessage({ id: message.id, results }, buffers as ArrayBuffer[]);
 });
+// Ready once the stages are loaded: until then the main thread prepares the chunks itself.
+parentPort?.postMessage({ ready: true });
