@@ -207,7 +207,40 @@ export function tokenNormHashes(text: string): NormHashes {
       continue;
     }
     const start = i;
+    if (count > 0) joinedBuffer[used++] = 32;
+    const mark = used;
+    // First as ASCII (most tokens): lower-cased (A-Z to a-z), hashed (FNV-1a as hashString) and copied (one
+    // UTF-8 byte per char) in one pass; a letter or number beyond ASCII sends the token to the general path.
+    let hash = 0x811c9dc5;
     let ascii = true;
+    for (; i < n; i++) {
+      c = text.charCodeAt(i);
+      if (c >= 128 || ASCII_CLASS[c] === 0) break;
+      if (c <= 90 && c >= 65) c += 32;
+      hash = Math.imul(hash ^ c, 0x01000193);
+      joinedBuffer[used++] = c;
+    }
+    if (i < n && c >= 128 && classOf(text.codePointAt(i)!) !== 0) ascii = false;
+    else if (c === 39 && i + 1 < n && classOf(text.codePointAt(i + 1)!) === 1) {
+      // WORD's tail after a straight apostrophe: letters only.
+      hash = Math.imul(hash ^ 39, 0x01000193);
+      joinedBuffer[used++] = 39;
+      for (i++; i < n; i++) {
+        c = text.charCodeAt(i);
+        if (c >= 128 || ASCII_CLASS[c] !== 1) break;
+        if (c <= 90) c += 32;
+        hash = Math.imul(hash ^ c, 0x01000193);
+        joinedBuffer[used++] = c;
+      }
+      if (i < n && c >= 128 && classOf(text.codePointAt(i)!) === 1) ascii = false;
+    } else if (c === 0x2019 && i + 1 < n && classOf(text.codePointAt(i + 1)!) === 1) ascii = false;
+    if (ascii) {
+      ids[count++] = hash >>> 0;
+      continue;
+    }
+    // The general path, as tokenNorms, from the token's start.
+    used = mark;
+    i = start;
     while (i < n) {
       c = text.charCodeAt(i);
       if (c < 128) {
@@ -217,39 +250,23 @@ export function tokenNormHashes(text: string): NormHashes {
       }
       cp = text.codePointAt(i)!;
       if (classOf(cp) === 0) break;
-      ascii = false;
       i += cp > 0xffff ? 2 : 1;
     }
     const quote = text.charCodeAt(i);
     if ((quote === 39 || quote === 0x2019) && i + 1 < n && classOf(text.codePointAt(i + 1)!) === 1) {
-      if (quote !== 39) ascii = false;
       i++;
       while (i < n) {
         cp = text.codePointAt(i)!;
         if (classOf(cp) !== 1) break;
-        if (cp >= 128) ascii = false;
         i += cp > 0xffff ? 2 : 1;
       }
     }
-    if (count > 0) joinedBuffer[used++] = 32;
-    if (ascii) {
-      // ASCII lower case is A-Z to a-z; one byte per char in UTF-8; FNV-1a as hashString.
-      let hash = 0x811c9dc5;
-      for (let k = start; k < i; k++) {
-        let ch = text.charCodeAt(k);
-        if (ch >= 65 && ch <= 90) ch += 32;
-        hash = Math.imul(hash ^ ch, 0x01000193);
-        joinedBuffer[used++] = ch;
-      }
-      ids[count++] = hash >>> 0;
-    } else {
-      const lower = text.slice(start, i).toLowerCase();
-      const norm = NON_ASCII.test(lower) ? fold(lower) : lower;
-      ids[count++] = hashString(norm);
-      // UTF-8 takes at most 3 bytes per UTF-16 unit; the room for the rest of the text stays reserved.
-      joinedRoom(used, norm.length * 3 + (n - i) + 1);
-      used += encoder.encodeInto(norm, joinedBuffer.subarray(used)).written;
-    }
+    const lower = text.slice(start, i).toLowerCase();
+    const norm = NON_ASCII.test(lower) ? fold(lower) : lower;
+    ids[count++] = hashString(norm);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; the room for the rest of the text stays reserved.
+    joinedRoom(used, norm.length * 3 + (n - i) + 1);
+    used += encoder.encodeInto(norm, joinedBuffer.subarray(used)).written;
   }
   return { ids: ids.subarray(0, count), joined: joinedBuffer.subarray(0, used) };
 }
