@@ -71,12 +71,25 @@ export function sortedSet(values: Uint32Array): Uint32Array {
   return sorted.slice(0, n);
 }
 
-/** Exact Jaccard of two sorted distinct sets (0 for two empty sets). */
-export function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
+/** Merge steps between checks of whether the pair can still reach the floor of `sortedJaccard`. */
+const FLOOR_CHECK = 64;
+
+/**
+ * Exact Jaccard of two sorted distinct sets (0 for two empty sets). With `floor`, a pair that can no
+ * longer reach it (even if every value left in the smaller remainder were shared) stops early and
+ * returns a value below `floor`: a score below the floor is only ever compared with it.
+ */
+export function sortedJaccard(a: Uint32Array, b: Uint32Array, floor = 0): number {
   let i = 0;
   let j = 0;
   let inter = 0;
-  while (i < a.length && j < b.length) {
+  for (let nextCheck = FLOOR_CHECK; i < a.length && j < b.length; ) {
+    if (floor > 0 && i + j >= nextCheck) {
+      nextCheck += FLOOR_CHECK;
+      // The score is increasing in the intersection, so this best case bounds it from above.
+      const best = inter + Math.min(a.length - i, b.length - j);
+      if (best / (a.length + b.length - best) < floor) return best / (a.length + b.length - best);
+    }
     if (a[i] === b[j]) {
       inter++;
       i++;
@@ -152,7 +165,7 @@ export class DuplicateFinder {
         const exact = other.contentHash === contentHash;
         // Sets this different in size cannot reach the threshold: |A∩B|/|A∪B| <= min/max.
         if (!exact && Math.min(set.length, other.shingles.length) < this.threshold * Math.max(set.length, other.shingles.length)) continue;
-        const score = exact ? 1 : sortedJaccard(other.shingles, set);
+        const score = exact ? 1 : sortedJaccard(other.shingles, set, this.threshold);
         if (exact || score >= this.threshold) pairs.push({ a: other.id, b: id, jaccard: Math.round(score * 1e4) / 1e4, kind: exact ? 'exact' : 'near' });
       }
       if (bucket.length < BUCKET_LIMIT) bucket.push(i);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Article, type ArticleInput } from '../article.js';
 import { prepare } from '../pipeline.js';
-import { findDuplicates, NEAR_DUPLICATE_THRESHOLD, sortedSet } from './dupes.js';
+import { findDuplicates, NEAR_DUPLICATE_THRESHOLD, sortedJaccard, sortedSet } from './dupes.js';
 import { fingerprint } from './fingerprint.js';
 import { SIGNATURE_SIZE } from './minhash.js';
 
@@ -95,4 +95,21 @@ test('sortedSet gives the sorted distinct values, as a comparison sort does (pro
   const input = Uint32Array.from(big);
   assert.deepEqual(Array.from(sortedSet(big)), reference(big));
   assert.deepEqual(big, input, 'the input is left as it was');
+});
+
+test('sortedJaccard with a floor: the exact score when it reaches the floor, else a score below it (property)', () => {
+  // Overlapping sets of many sizes: a shared part and two own parts.
+  const sets = fc.tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 1000 }));
+  fc.assert(
+    fc.property(sets, fc.constantFrom(0.5, 0.7, 0.85, 0.9, 0.99), ([shared, onlyA, onlyB, seed], floor) => {
+      const value = (k: number): number => Math.imul(k + seed * 7919, 0x9e3779b1) >>> 0;
+      const a = sortedSet(Uint32Array.from({ length: shared + onlyA }, (_, k) => value(k < shared ? k : 10_000 + k)));
+      const b = sortedSet(Uint32Array.from({ length: shared + onlyB }, (_, k) => value(k < shared ? k : 20_000 + k)));
+      const exact = sortedJaccard(a, b);
+      const floored = sortedJaccard(a, b, floor);
+      if (exact >= floor) assert.equal(floored, exact);
+      else assert.ok(floored < floor, `${floored} should be below ${floor} (exact ${exact})`);
+    }),
+    { numRuns: 2000, seed: 20261203 },
+  );
 });
