@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { sourceName, type ArticleMessage, type ReadResult } from '../article.js';
 import { DuplicateFinder } from '../fingerprint/dupes.js';
 import { readPaths } from '../read/files.js';
-import { prepareForDupes, type DupesPayload, type DupesPrepared } from './dupes-prepare.js';
+import { inputNeedsPage, loadPageReader, prepareForDupes, type DupesPayload, type DupesPrepared } from './dupes-prepare.js';
 import { describeFailure } from './failure.js';
 import { say, writeLine } from './output.js';
 
@@ -80,7 +80,10 @@ class DupesPool {
   }
 }
 
-/** A read result prepared in this thread. */
+/** Whether one of these results is an article whose HTML must be parsed: then `loadPageReader` before `prepareHere`. */
+const needPage = (results: readonly ReadResult[]): boolean => results.some((r) => r.ok && inputNeedsPage(r.article.input));
+
+/** A read result prepared in this thread (see `needPage`). */
 function prepareHere(result: ReadResult): Item {
   return result.ok ? { ok: true, prepared: prepareForDupes(result.article) } : { ok: false, failure: describeFailure(result.failure) };
 }
@@ -111,6 +114,7 @@ async function* preparedItems(results: AsyncIterable<ReadResult>, workers: numbe
   for (let seen = 0; workers <= 0 || seen < IN_PROCESS_FIRST; seen++) {
     const r = await iterator.next();
     if (r.done) return;
+    if (needPage([r.value])) await loadPageReader();
     yield prepareHere(r.value);
   }
   const pool = new DupesPool(workers);
@@ -119,7 +123,12 @@ async function* preparedItems(results: AsyncIterable<ReadResult>, workers: numbe
   try {
     let chunk: ReadResult[] = [];
     // This thread prepares a chunk itself when no worker would take it (still loading, or full): it is one of the threads.
-    const take = (batch: ReadResult[]): Promise<Item[]> => (pool.accepts() ? prepareChunk(pool, batch) : Promise.resolve(batch.map(prepareHere)));
+    const take = async (batch: ReadResult[]): Promise<Item[]> => {
+      if (pool.accepts()) return prepareChunk(pool, batch);
+      // No await without HTML: the chunk is prepared now, between reads, as before.
+      if (needPage(batch)) await loadPageReader();
+      return batch.map(prepareHere);
+    };
     for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
       chunk.push(r.value);
       if (chunk.length < CHUNK) continue;
