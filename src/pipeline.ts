@@ -3,7 +3,7 @@ import type { Article } from './article.js';
 import { clean } from './clean/clean.js';
 import { describe } from './describe/describe.js';
 import { fingerprint } from './fingerprint/fingerprint.js';
-import { readPage } from './read/from-input.js';
+import { readPage } from './read/page.js';
 
 export const STAGES = { clean, describe, fingerprint } as const;
 export type StageName = keyof typeof STAGES;

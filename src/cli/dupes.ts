@@ -4,8 +4,8 @@ import { Worker } from 'node:worker_threads';
 import { sourceName, type ArticleMessage, type ReadResult } from '../article.js';
 import { DuplicateFinder } from '../fingerprint/dupes.js';
 import { readPaths } from '../read/files.js';
-import { prepareForDupes, type DupesPayload, type DupesPrepared } from './dupes-prepare.js';
-import { describeFailure } from './io.js';
+import { inputNeedsPage, loadPageReader, prepareForDupes, type DupesPayload, type DupesPrepared } from './dupes-prepare.js';
+import { describeFailure } from './failure.js';
 import { say, writeLine } from './output.js';
 
 /** Articles per message to a worker: enough to make messaging cheap, few enough to keep the workers busy. */
@@ -21,16 +21,26 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** Dupes worker threads (dupes-worker.ts); each chunk goes to the worker with the fewest chunks in flight. */
+/** Chunks a worker holds before this thread prepares the next chunk itself: enough to keep it busy between messages. */
+const WORKER_DEPTH = 2;
+
+/**
+ * Dupes worker threads (dupes-worker.ts); a chunk goes to the ready worker with the fewest chunks in
+ * flight, or to none (`accepts` false) while no worker has loaded its modules or all are full.
+ */
 class DupesPool {
-  private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
+  private readonly workers: { worker: Worker; pending: Map<number, Pending>; ready: boolean }[] = [];
   private nextId = 0;
 
   constructor(count: number) {
     for (let i = 0; i < count; i++) {
       const worker = new Worker(new URL('./dupes-worker.js', import.meta.url));
-      const entry = { worker, pending: new Map<number, Pending>() };
-      worker.on('message', (message: { id: number; results: DupesPrepared[] }) => {
+      const entry = { worker, pending: new Map<number, Pending>(), ready: false };
+      worker.on('message', (message: { ready: true } | { id: number; results: DupesPrepared[] }) => {
+        if ('ready' in message) {
+          entry.ready = true;
+          return;
+        }
         entry.pending.get(message.id)?.resolve(message.results);
         entry.pending.delete(message.id);
       });
@@ -44,8 +54,20 @@ class DupesPool {
     }
   }
 
+  /** The worker the next chunk would go to: ready, with the fewest chunks in flight, fewer than WORKER_DEPTH. */
+  private next(): (typeof this.workers)[number] | undefined {
+    let best: (typeof this.workers)[number] | undefined;
+    for (const w of this.workers) if (w.ready && w.pending.size < WORKER_DEPTH && (!best || w.pending.size < best.pending.size)) best = w;
+    return best;
+  }
+
+  /** Whether a worker would take a chunk now. */
+  accepts(): boolean {
+    return this.next() !== undefined;
+  }
+
   run(payloads: DupesPayload[]): Promise<DupesPrepared[]> {
-    const entry = this.workers.reduce((best, w) => (w.pending.size < best.pending.size ? w : best));
+    const entry = this.next() ?? this.workers.reduce((best, w) => (w.pending.size < best.pending.size ? w : best));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       entry.pending.set(id, { resolve, reject });
@@ -58,7 +80,10 @@ class DupesPool {
   }
 }
 
-/** A read result prepared in this thread. */
+/** Whether one of these results is an article whose HTML must be parsed: then `loadPageReader` before `prepareHere`. */
+const needPage = (results: readonly ReadResult[]): boolean => results.some((r) => r.ok && inputNeedsPage(r.article.input));
+
+/** A read result prepared in this thread (see `needPage`). */
 function prepareHere(result: ReadResult): Item {
   return result.ok ? { ok: true, prepared: prepareForDupes(result.article) } : { ok: false, failure: describeFailure(result.failure) };
 }
@@ -89,6 +114,7 @@ async function* preparedItems(results: AsyncIterable<ReadResult>, workers: numbe
   for (let seen = 0; workers <= 0 || seen < IN_PROCESS_FIRST; seen++) {
     const r = await iterator.next();
     if (r.done) return;
+    if (needPage([r.value])) await loadPageReader();
     yield prepareHere(r.value);
   }
   const pool = new DupesPool(workers);
@@ -96,9 +122,13 @@ async function* preparedItems(results: AsyncIterable<ReadResult>, workers: numbe
   const inFlight: Promise<Item[]>[] = [];
   try {
     let chunk: ReadResult[] = [];
-    let chunks = 0;
-    // This thread takes every (workers + 1)th chunk itself, between feeding the workers: it is one of the threads.
-    const take = (batch: ReadResult[]): Promise<Item[]> => (chunks++ % (workers + 1) === workers ? Promise.resolve(batch.map(prepareHere)) : prepareChunk(pool, batch));
+    // This thread prepares a chunk itself when no worker would take it (still loading, or full): it is one of the threads.
+    const take = async (batch: ReadResult[]): Promise<Item[]> => {
+      if (pool.accepts()) return prepareChunk(pool, batch);
+      // No await without HTML: the chunk is prepared now, between reads, as before.
+      if (needPage(batch)) await loadPageReader();
+      return batch.map(prepareHere);
+    };
     for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
       chunk.push(r.value);
       if (chunk.length < CHUNK) continue;

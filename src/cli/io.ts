@@ -1,13 +1,12 @@
 // CLI plumbing that reads articles for the stateless tools (the output helpers are in output.ts).
-import { sourceName, type Article, type ReadFailure } from '../article.js';
+import type { Article } from '../article.js';
+import { describeFailure } from './failure.js';
 import { prepare, type StageName } from '../pipeline.js';
 import { readPaths } from '../read/files.js';
 import type { WarcSkips } from '../read/warc.js';
 import { say } from './output.js';
 
-export function describeFailure(failure: ReadFailure): string {
-  return `${sourceName(failure.source)}: ${failure.reason} [${failure.rule}]`;
-}
+export { describeFailure };
 
 /** One line for the records of a WARC file that were not articles: "12 skipped (7 request, 5 non-HTML response)". */
 export function describeSkips(skips: WarcSkips): string | undefined {

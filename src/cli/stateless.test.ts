@@ -70,15 +70,17 @@ test('dupes --input: {"a","b","jaccard","kind"} with an exact and a near pair at
 });
 
 test('dupes: the same pairs with worker threads as without, past the in-process start and across chunks', async (t) => {
-  // 300 articles (workers start after 64): a family of three texts repeated with one changed word each, and an HTML line.
+  // 300 articles (workers start after 64): a family of three texts repeated with one changed word each, and two HTML lines.
   const texts = [FLOODS, BUDGET, FLOODS_EDIT];
   const records: object[] = Array.from({ length: 300 }, (_, i) => ({ id: `a${i}`, text: texts[i % 3]!.replace('the', i % 4 === 0 ? 'the' : `the ${i % 7 === 0 ? 'very' : ''}`) }));
   records.splice(150, 0, { id: 'page', html: `<html><body><article><p>${FLOODS}</p></article></body></html>` });
+  // One before the workers start too: the page step loads where the first HTML article is prepared.
+  records.splice(10, 0, { id: 'early-page', html: `<html><body><article><p>${BUDGET}</p></article></body></html>` });
   const file = writeJsonl(tempDir(t), 'many.jsonl', records);
   const without = await run(['dupes', '--input', file, '--workers', '0']);
   const withWorkers = await run(['dupes', '--input', file, '--workers', '2']);
   assert.ok(jsonLines(without).length > 1000, 'the copies make many pairs');
-  assert.ok(jsonLines(without).some((p) => p.a === 'page' || p.b === 'page'), 'the HTML article is compared too');
+  for (const id of ['page', 'early-page']) assert.ok(jsonLines(without).some((p) => p.a === id || p.b === id), `the HTML article ${id} is compared too`);
   assert.equal(withWorkers, without);
 });
 

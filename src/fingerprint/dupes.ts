@@ -15,20 +15,81 @@ export interface DuplicatePair {
 /** Articles kept per LSH bucket: a bucket as full as this holds boilerplate, not news. */
 const BUCKET_LIMIT = 200;
 
-/** Sorted distinct values: sets compared by a merge, without building hash sets per pair. */
-function sortedSet(values: Uint32Array): Uint32Array {
-  const sorted = Uint32Array.from(values).sort();
+/** Scratch of the radix sort, reused: one article's shingles at a time. */
+let radixFrom = new Uint32Array(1024);
+let radixTo = new Uint32Array(1024);
+const radixCounts = new Uint32Array(4 * 256);
+/** Below this many values the built-in sort is as fast as four radix passes. */
+const RADIX_MIN = 128;
+
+/**
+ * Sorted distinct values: sets compared by a merge, without building hash sets per pair. Sorted by four
+ * byte-wise counting passes (least significant first), which beat the comparison sort on shingle sets.
+ */
+export function sortedSet(values: Uint32Array): Uint32Array {
+  const length = values.length;
+  let sorted: Uint32Array;
+  if (length < RADIX_MIN) sorted = Uint32Array.from(values).sort();
+  else {
+    if (radixFrom.length < length) {
+      radixFrom = new Uint32Array(length * 2);
+      radixTo = new Uint32Array(length * 2);
+    }
+    const counts = radixCounts;
+    counts.fill(0);
+    for (let i = 0; i < length; i++) {
+      const v = values[i]!;
+      counts[v & 0xff]!++;
+      counts[256 + ((v >>> 8) & 0xff)]!++;
+      counts[512 + ((v >>> 16) & 0xff)]!++;
+      counts[768 + (v >>> 24)]!++;
+    }
+    for (let pass = 0; pass < 4; pass++) {
+      let sum = 0;
+      for (let b = pass * 256; b < pass * 256 + 256; b++) {
+        const c = counts[b]!;
+        counts[b] = sum;
+        sum += c;
+      }
+    }
+    let from: Uint32Array = values;
+    let to = radixTo;
+    for (let pass = 0, shift = 0; pass < 4; pass++, shift += 8) {
+      const base = pass * 256;
+      for (let i = 0; i < length; i++) {
+        const v = from[i]!;
+        to[counts[base + ((v >>> shift) & 0xff)]!++] = v;
+      }
+      // Pass 0 reads the input; then the two scratch buffers take turns.
+      from = to;
+      to = to === radixTo ? radixFrom : radixTo;
+    }
+    sorted = from;
+  }
   let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  for (let i = 0; i < length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
   return sorted.slice(0, n);
 }
 
-/** Exact Jaccard of two sorted distinct sets (0 for two empty sets). */
-export function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
+/** Merge steps between checks of whether the pair can still reach the floor of `sortedJaccard`. */
+const FLOOR_CHECK = 64;
+
+/**
+ * Exact Jaccard of two sorted distinct sets (0 for two empty sets). With `floor`, a pair that can no
+ * longer reach it (even if every value left in the smaller remainder were shared) stops early and
+ * returns a value below `floor`: a score below the floor is only ever compared with it.
+ */
+export function sortedJaccard(a: Uint32Array, b: Uint32Array, floor = 0): number {
   let i = 0;
   let j = 0;
   let inter = 0;
-  while (i < a.length && j < b.length) {
+  for (let nextCheck = FLOOR_CHECK; i < a.length && j < b.length; ) {
+    if (floor > 0 && i + j >= nextCheck) {
+      nextCheck += FLOOR_CHECK;
+      // The score is increasing in the intersection, so this best case bounds it from above.
+      const best = inter + Math.min(a.length - i, b.length - j);
+      if (best / (a.length + b.length - best) < floor) return best / (a.length + b.length - best);
+    }
     if (a[i] === b[j]) {
       inter++;
       i++;
@@ -104,7 +165,7 @@ export class DuplicateFinder {
         const exact = other.contentHash === contentHash;
         // Sets this different in size cannot reach the threshold: |A∩B|/|A∪B| <= min/max.
         if (!exact && Math.min(set.length, other.shingles.length) < this.threshold * Math.max(set.length, other.shingles.length)) continue;
-        const score = exact ? 1 : sortedJaccard(other.shingles, set);
+        const score = exact ? 1 : sortedJaccard(other.shingles, set, this.threshold);
         if (exact || score >= this.threshold) pairs.push({ a: other.id, b: id, jaccard: Math.round(score * 1e4) / 1e4, kind: exact ? 'exact' : 'near' });
       }
       if (bucket.length < BUCKET_LIMIT) bucket.push(i);

@@ -1,9 +1,10 @@
 // Tests for the fingerprint stage (content hash, item key, shingles, signature) and duplicate pairs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { Article, type ArticleInput } from '../article.js';
 import { prepare } from '../pipeline.js';
-import { findDuplicates, NEAR_DUPLICATE_THRESHOLD } from './dupes.js';
+import { findDuplicates, NEAR_DUPLICATE_THRESHOLD, sortedJaccard, sortedSet } from './dupes.js';
 import { fingerprint } from './fingerprint.js';
 import { SIGNATURE_SIZE } from './minhash.js';
 
@@ -79,4 +80,36 @@ test('the lean fingerprint (dupes) has the full one\'s content hash, shingles an
     assert.equal(lean.data.itemKey, undefined);
     assert.equal(lean.data.bodyTokens, undefined);
   }
+});
+
+test('sortedSet gives the sorted distinct values, as a comparison sort does (property; both sides of the radix size)', () => {
+  const reference = (values: Uint32Array): number[] => [...new Set(Array.from(values))].sort((x, y) => x - y);
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 300 }), fc.constantFrom(0, 0xffffffff, 0x80000000, 0xff00ff00)), { maxLength: 3000 }),
+      (values) => assert.deepEqual(Array.from(sortedSet(Uint32Array.from(values))), reference(Uint32Array.from(values))),
+    ),
+    { numRuns: 400, seed: 20261203 },
+  );
+  const big = Uint32Array.from({ length: 50_000 }, (_, i) => Math.imul(i % 20_000, 0x9e3779b1) >>> 0);
+  const input = Uint32Array.from(big);
+  assert.deepEqual(Array.from(sortedSet(big)), reference(big));
+  assert.deepEqual(big, input, 'the input is left as it was');
+});
+
+test('sortedJaccard with a floor: the exact score when it reaches the floor, else a score below it (property)', () => {
+  // Overlapping sets of many sizes: a shared part and two own parts.
+  const sets = fc.tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 1000 }));
+  fc.assert(
+    fc.property(sets, fc.constantFrom(0.5, 0.7, 0.85, 0.9, 0.99), ([shared, onlyA, onlyB, seed], floor) => {
+      const value = (k: number): number => Math.imul(k + seed * 7919, 0x9e3779b1) >>> 0;
+      const a = sortedSet(Uint32Array.from({ length: shared + onlyA }, (_, k) => value(k < shared ? k : 10_000 + k)));
+      const b = sortedSet(Uint32Array.from({ length: shared + onlyB }, (_, k) => value(k < shared ? k : 20_000 + k)));
+      const exact = sortedJaccard(a, b);
+      const floored = sortedJaccard(a, b, floor);
+      if (exact >= floor) assert.equal(floored, exact);
+      else assert.ok(floored < floor, `${floored} should be below ${floor} (exact ${exact})`);
+    }),
+    { numRuns: 2000, seed: 20261203 },
+  );
 });

@@ -143,14 +143,130 @@ export function shingleHashes(tokens: readonly Token[], size: number): Uint32Arr
 
 /** `shingleHashes` of the tokens whose norms these are. */
 export function normShingleHashes(norms: readonly string[], size: number): Uint32Array {
-  const ids = norms.map(hashString);
+  return idShingleHashes(Uint32Array.from(norms, hashString), size);
+}
+
+/** `normShingleHashes` of the norms whose `hashString` values these are. */
+export function idShingleHashes(ids: Uint32Array, size: number): Uint32Array {
   if (ids.length === 0) return new Uint32Array(0);
   const count = Math.max(1, ids.length - size + 1);
   const out = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
     let h = 0x9747b28c;
-    for (let j = i; j < Math.min(i + size, ids.length); j++) h = mix32(h ^ ids[j]!) + j - i;
+    const end = Math.min(i + size, ids.length);
+    for (let j = i; j < end; j++) h = mix32(h ^ ids[j]!) + j - i;
     out[i] = h >>> 0;
   }
   return out;
+}
+
+/** A text's token norms as `tokenNormHashes` gives them: no string per token. */
+export interface NormHashes {
+  /** `hashString` of each norm, in order. */
+  ids: Uint32Array;
+  /** The UTF-8 bytes of the norms joined by single spaces (`tokenNorms(text).join(' ')`). */
+  joined: Uint8Array;
+}
+
+let joinedBuffer = new Uint8Array(1 << 16);
+let idBuffer = new Uint32Array(1 << 14);
+const encoder = new TextEncoder();
+
+/** Room for `more` bytes after `used` in the joined buffer. */
+function joinedRoom(used: number, more: number): void {
+  if (used + more <= joinedBuffer.length) return;
+  const grown = new Uint8Array(Math.max(joinedBuffer.length * 2, used + more));
+  grown.set(joinedBuffer.subarray(0, used));
+  joinedBuffer = grown;
+}
+
+/**
+ * `tokenNorms(text)` as the norms' hashes and their joined UTF-8 bytes, without a string per token: an
+ * ASCII token (most of them) is lower-cased, hashed and copied char by char; others take tokenNorms's own path.
+ * The arrays are views of buffers reused by the next call: copy what must outlive it.
+ */
+export function tokenNormHashes(text: string): NormHashes {
+  const n = text.length;
+  // Tokens are separated by at least one character: at most (n + 1) / 2 of them.
+  if (idBuffer.length < (n >> 1) + 1) idBuffer = new Uint32Array((n >> 1) + 1);
+  joinedRoom(0, n + 1);
+  const ids = idBuffer;
+  let count = 0;
+  let used = 0;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let cp: number;
+    if (c < 128) {
+      if (ASCII_CLASS[c] === 0) {
+        i++;
+        continue;
+      }
+    } else if (classOf((cp = text.codePointAt(i)!)) === 0) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    if (count > 0) joinedBuffer[used++] = 32;
+    const mark = used;
+    // First as ASCII (most tokens): lower-cased (A-Z to a-z), hashed (FNV-1a as hashString) and copied (one
+    // UTF-8 byte per char) in one pass; a letter or number beyond ASCII sends the token to the general path.
+    let hash = 0x811c9dc5;
+    let ascii = true;
+    for (; i < n; i++) {
+      c = text.charCodeAt(i);
+      if (c >= 128 || ASCII_CLASS[c] === 0) break;
+      if (c <= 90 && c >= 65) c += 32;
+      hash = Math.imul(hash ^ c, 0x01000193);
+      joinedBuffer[used++] = c;
+    }
+    if (i < n && c >= 128 && classOf(text.codePointAt(i)!) !== 0) ascii = false;
+    else if (c === 39 && i + 1 < n && classOf(text.codePointAt(i + 1)!) === 1) {
+      // WORD's tail after a straight apostrophe: letters only.
+      hash = Math.imul(hash ^ 39, 0x01000193);
+      joinedBuffer[used++] = 39;
+      for (i++; i < n; i++) {
+        c = text.charCodeAt(i);
+        if (c >= 128 || ASCII_CLASS[c] !== 1) break;
+        if (c <= 90) c += 32;
+        hash = Math.imul(hash ^ c, 0x01000193);
+        joinedBuffer[used++] = c;
+      }
+      if (i < n && c >= 128 && classOf(text.codePointAt(i)!) === 1) ascii = false;
+    } else if (c === 0x2019 && i + 1 < n && classOf(text.codePointAt(i + 1)!) === 1) ascii = false;
+    if (ascii) {
+      ids[count++] = hash >>> 0;
+      continue;
+    }
+    // The general path, as tokenNorms, from the token's start.
+    used = mark;
+    i = start;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 128) {
+        if (ASCII_CLASS[c] === 0) break;
+        i++;
+        continue;
+      }
+      cp = text.codePointAt(i)!;
+      if (classOf(cp) === 0) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    const quote = text.charCodeAt(i);
+    if ((quote === 39 || quote === 0x2019) && i + 1 < n && classOf(text.codePointAt(i + 1)!) === 1) {
+      i++;
+      while (i < n) {
+        cp = text.codePointAt(i)!;
+        if (classOf(cp) !== 1) break;
+        i += cp > 0xffff ? 2 : 1;
+      }
+    }
+    const lower = text.slice(start, i).toLowerCase();
+    const norm = NON_ASCII.test(lower) ? fold(lower) : lower;
+    ids[count++] = hashString(norm);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; the room for the rest of the text stays reserved.
+    joinedRoom(used, norm.length * 3 + (n - i) + 1);
+    used += encoder.encodeInto(norm, joinedBuffer.subarray(used)).written;
+  }
+  return { ids: ids.subarray(0, count), joined: joinedBuffer.subarray(0, used) };
 }
