@@ -63,6 +63,36 @@ function classOf(cp: number): number {
 const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => classOf(c));
 
 /**
+ * The end of WORD's match that starts at `start` (a character classOf does not call 0): letters, marks and
+ * numbers, then an optional tail of an apostrophe (straight or curly) and one or more letters ("don't", "Kim’s").
+ */
+function wordEnd(text: string, start: number): number {
+  const n = text.length;
+  let i = start;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (ASCII_CLASS[c] === 0) break;
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (classOf(cp) === 0) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  const quote = text.charCodeAt(i);
+  if ((quote === 39 || quote === 0x2019) && i + 1 < n && classOf(text.codePointAt(i + 1)!) === 1) {
+    i++;
+    while (i < n) {
+      const cp = text.codePointAt(i)!;
+      if (classOf(cp) !== 1) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
+  }
+  return i;
+}
+
+/**
  * `tokenize(text).map((t) => t.norm)`, without the spans: what fingerprints of whole texts need. WORD's
  * matches found by a hand scan over code points (the Unicode regular expression is the slow part of tokenize).
  */
@@ -84,33 +114,9 @@ export function tokenNorms(text: string): string[] {
       continue;
     }
     const start = i;
-    let ascii = true;
-    while (i < n) {
-      c = text.charCodeAt(i);
-      if (c < 128) {
-        if (ASCII_CLASS[c] === 0) break;
-        i++;
-        continue;
-      }
-      cp = text.codePointAt(i)!;
-      if (classOf(cp) === 0) break;
-      ascii = false;
-      i += cp > 0xffff ? 2 : 1;
-    }
-    // WORD's optional tail: an apostrophe (straight or curly) and one or more letters ("don't", "Kim’s").
-    const quote = text.charCodeAt(i);
-    if ((quote === 39 || quote === 0x2019) && i + 1 < n && classOf(text.codePointAt(i + 1)!) === 1) {
-      if (quote !== 39) ascii = false;
-      i++;
-      while (i < n) {
-        cp = text.codePointAt(i)!;
-        if (classOf(cp) !== 1) break;
-        if (cp >= 128) ascii = false;
-        i += cp > 0xffff ? 2 : 1;
-      }
-    }
+    i = wordEnd(text, i);
     const lower = text.slice(start, i).toLowerCase();
-    norms.push(ascii ? lower : NON_ASCII.test(lower) ? fold(lower) : lower);
+    norms.push(NON_ASCII.test(lower) ? fold(lower) : lower);
   }
   return norms;
 }
@@ -240,27 +246,7 @@ export function tokenNormHashes(text: string): NormHashes {
     }
     // The general path, as tokenNorms, from the token's start.
     used = mark;
-    i = start;
-    while (i < n) {
-      c = text.charCodeAt(i);
-      if (c < 128) {
-        if (ASCII_CLASS[c] === 0) break;
-        i++;
-        continue;
-      }
-      cp = text.codePointAt(i)!;
-      if (classOf(cp) === 0) break;
-      i += cp > 0xffff ? 2 : 1;
-    }
-    const quote = text.charCodeAt(i);
-    if ((quote === 39 || quote === 0x2019) && i + 1 < n && classOf(text.codePointAt(i + 1)!) === 1) {
-      i++;
-      while (i < n) {
-        cp = text.codePointAt(i)!;
-        if (classOf(cp) !== 1) break;
-        i += cp > 0xffff ? 2 : 1;
-      }
-    }
+    i = wordEnd(text, start);
     const lower = text.slice(start, i).toLowerCase();
     const norm = NON_ASCII.test(lower) ? fold(lower) : lower;
     ids[count++] = hashString(norm);
