@@ -28,6 +28,12 @@ export class SourceMap {
   toSource(offset: number): number {
     if (this.outStarts.length === 0) return 0;
     const at = Math.max(0, Math.min(offset, this.length));
+    const lo = this.runAt(at);
+    return Math.min(this.sourceLength, this.srcStarts[lo]! + (at - this.outStarts[lo]!));
+  }
+
+  /** The index of the last run starting at or before derived offset `at` (there is at least one run). */
+  private runAt(at: number): number {
     let lo = 0;
     let hi = this.outStarts.length - 1;
     while (lo < hi) {
@@ -35,7 +41,7 @@ export class SourceMap {
       if (this.outStarts[mid]! <= at) lo = mid;
       else hi = mid - 1;
     }
-    return Math.min(this.sourceLength, this.srcStarts[lo]! + (at - this.outStarts[lo]!));
+    return lo;
   }
 
   /**
@@ -48,13 +54,7 @@ export class SourceMap {
       for (let i = at; i < end; i++) visit(this.toSource(i), 1);
       return;
     }
-    let lo = 0;
-    let hi = this.outStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.outStarts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
+    let lo = this.runAt(at);
     let i = at;
     while (i < end) {
       const runEnd = lo + 1 < this.outStarts.length ? this.outStarts[lo + 1]! : this.length;
